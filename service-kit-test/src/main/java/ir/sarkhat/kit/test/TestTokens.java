@@ -1,0 +1,106 @@
+package ir.sarkhat.kit.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Staff tokens signed like the gateway signs them, with a key made for this test JVM. Point a
+ * service at the public key with
+ * {@code registry.add("sarkhat.security.public-key-location", TestTokens::publicKeyLocation)}.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "sarkhat";
+    public static final String AUDIENCE = "sarkhat";
+
+    private static final KeyPair KEYS = generate();
+    private static final KeyPair OTHER_KEYS = generate();
+    private static String publicKeyLocation;
+
+    private TestTokens() {
+    }
+
+    /** {@code "Bearer <jwt>"} for a user with these roles, valid for 15 minutes. */
+    public static String bearer(String username, String... roles) {
+        return "Bearer " + token(KEYS, username, ISSUER, AUDIENCE, Duration.ofMinutes(15), roles);
+    }
+
+    public static String expired(String username, String... roles) {
+        return "Bearer " + token(KEYS, username, ISSUER, AUDIENCE, Duration.ofMinutes(-5), roles);
+    }
+
+    public static String signedByAnotherKey(String username, String... roles) {
+        return "Bearer " + token(OTHER_KEYS, username, ISSUER, AUDIENCE, Duration.ofMinutes(15), roles);
+    }
+
+    public static String withIssuerAndAudience(String issuer, String audience, String username, String... roles) {
+        return "Bearer " + token(KEYS, username, issuer, audience, Duration.ofMinutes(15), roles);
+    }
+
+    public static synchronized String publicKeyLocation() {
+        if (publicKeyLocation == null) {
+            try {
+                Path file = Files.createTempFile("sarkhat-test-staff-key", ".pem");
+                file.toFile().deleteOnExit();
+                String pem = "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n";
+                Files.writeString(file, pem);
+                publicKeyLocation = file.toUri().toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return publicKeyLocation;
+    }
+
+    private static String token(KeyPair keys, String username, String issuer, String audience, Duration ttl,
+            String... roles) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .subject(username)
+                .claim("roles", List.of(roles))
+                .issueTime(Date.from(now.minusSeconds(60)))
+                .expirationTime(Date.from(now.plus(ttl)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+        try {
+            jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package ir.sarkhat.kit.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Hands pending events from aggregate documents to Kafka, then removes them from the document.
+ * <p>
+ * Order of the two steps is what makes this safe without transactions: an event leaves the document
+ * only after the broker acknowledged it ({@code acks=all}, idempotent producer). A crash in between
+ * sends it again later; consumers are idempotent. While Kafka is down the relay backs off (up to
+ * 30 s) and the events stay in their documents: the writes that produced them already succeeded.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, String> kafka;
+    private final List<String> collections;
+    private final String source;
+    private final Duration pollInterval;
+    private final Duration sendTimeout;
+
+    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+    private Duration backoff = Duration.ZERO;
+    private Instant nextAttempt = Instant.MIN;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<String> collections,
+            String source, Duration pollInterval, Duration sendTimeout) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.collections = List.copyOf(collections);
+        this.source = source;
+        this.pollInterval = pollInterval;
+        this.sendTimeout = sendTimeout;
+    }
+
+    /** Asks for a relay pass soon, so a fresh event does not wait for the next poll. */
+    public void wakeUp() {
+        if (running && wakeUpQueued.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                wakeUpQueued.set(false);
+                relayIfDue();
+            });
+        }
+    }
+
+    /**
+     * One pass over every outbox collection.
+     *
+     * @return how many events were handed to Kafka
+     * @throws OutboxRelayException when Kafka did not acknowledge an event (it stays pending)
+     */
+    public int relayOnce() {
+        int sent = 0;
+        for (String collection : collections) {
+            sent += relayCollection(collection);
+        }
+        return sent;
+    }
+
+    /** Number of events still waiting, for metrics and tests. */
+    public long pendingEvents() {
+        long pending = 0;
+        for (String collection : collections) {
+            for (Document doc : mongo.find(pendingQuery(), Document.class, collection)) {
+                pending += doc.getList("outbox", Document.class).size();
+            }
+        }
+        return pending;
+    }
+
+    private int relayCollection(String collection) {
+        int sent = 0;
+        for (Document doc : mongo.find(pendingQuery().limit(BATCH), Document.class, collection)) {
+            for (Document event : doc.getList("outbox", Document.class)) {
+                publish(event);
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))),
+                        new Update().pull("outbox", new Document("eventId", event.getString("eventId"))), collection);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private static Query pendingQuery() {
+        Query query = Query.query(Criteria.where("outbox.0").exists(true));
+        query.fields().include("outbox");
+        return query;
+    }
+
+    private void publish(Document event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.getString("topic"), event.getString("key"),
+                event.getString("data"));
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(record, CloudEventHeaders.ID, event.getString("eventId"));
+        header(record, CloudEventHeaders.SOURCE, source);
+        header(record, CloudEventHeaders.TYPE, event.getString("type"));
+        header(record, CloudEventHeaders.TIME, time(event.get("time")).toString());
+        header(record, CloudEventHeaders.SUBJECT, event.getString("key"));
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        try {
+            kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutboxRelayException("Interrupted while publishing " + event.getString("eventId"), e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw new OutboxRelayException("Kafka did not acknowledge event " + event.getString("eventId"), e);
+        }
+    }
+
+    private static Instant time(Object value) {
+        if (value instanceof Date date) {
+            return date.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        return Instant.now();
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void relayIfDue() {
+        if (!running || Instant.now().isBefore(nextAttempt)) {
+            return;
+        }
+        try {
+            relayOnce();
+            backoff = Duration.ZERO;
+        } catch (RuntimeException e) {
+            backoff = backoff.isZero() ? Duration.ofSeconds(1) : min(backoff.multipliedBy(2), MAX_BACKOFF);
+            nextAttempt = Instant.now().plus(backoff);
+            log.warn("Outbox relay paused for {}: {}", backoff, e.getMessage());
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        executor.scheduleWithFixedDelay(this::relayIfDue, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(sendTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,59 @@
+package ir.sarkhat.kit.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import ir.sarkhat.kit.problem.ProblemSecurityHandlers;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Token verification beans for every service. */
+@AutoConfiguration
+@EnableConfigurationProperties(StaffTokenProperties.class)
+public class StaffSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder staffJwtDecoder(StaffTokenProperties properties) {
+        if (properties.publicKeyLocation() != null && !properties.publicKeyLocation().isBlank()) {
+            return StaffJwtDecoders.fromPublicKey(readPublicKey(properties.publicKeyLocation()),
+                    properties.issuer(), properties.audience());
+        }
+        return StaffJwtDecoders.fromJwkSetUri(properties.jwksUri(), properties.issuer(), properties.audience());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemSecurityHandlers problemSecurityHandlers(JsonMapper jsonMapper) {
+        return new ProblemSecurityHandlers(jsonMapper);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StaffSecurity staffSecurity(ProblemSecurityHandlers handlers) {
+        return new StaffSecurity(handlers);
+    }
+
+    static RSAPublicKey readPublicKey(String location) {
+        try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")
+                    .replaceAll("\\s", "");
+            byte[] der = Base64.getDecoder().decode(pem);
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the staff token public key at " + location, e);
+        }
+    }
+}
