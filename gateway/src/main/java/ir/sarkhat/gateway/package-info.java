@@ -1,0 +1,2 @@
+/** The Sarkhat gateway: routes readers and staff to the services, signs staff tokens, observes page reads. */
+package ir.sarkhat.gateway;
