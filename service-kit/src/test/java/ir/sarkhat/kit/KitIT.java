@@ -83,6 +83,13 @@ class KitIT {
     }
 
     @Test
+    void healthIsUpOnTheEmbeddedStore() throws Exception {
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
     void badInputGetsReadableProblems() throws Exception {
         String editor = TestTokens.bearer("e", "EDITOR");
 

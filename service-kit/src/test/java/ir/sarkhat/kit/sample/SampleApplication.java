@@ -42,7 +42,7 @@ public class SampleApplication {
     SecurityFilterChain security(HttpSecurity http, StaffSecurity staff) throws Exception {
         return staff.apply(http)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/things/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/things/**", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.POST, "/things").hasRole("EDITOR")
                         .anyRequest().denyAll())
                 .build();
