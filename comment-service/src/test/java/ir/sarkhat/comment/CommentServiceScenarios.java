@@ -1,0 +1,501 @@
+package ir.sarkhat.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import ir.sarkhat.kit.test.EventContracts;
+import ir.sarkhat.kit.test.KafkaProbe;
+import ir.sarkhat.kit.test.TestTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The comment service as readers, moderators and the other services meet it: over HTTP and Kafka,
+ * with a real broker and a MongoDB-protocol store. Subclasses supply the infrastructure (embedded
+ * here, containers where Docker exists); the scenarios are the same.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sarkhat.comments.identity-salt=test-salt",
+        "sarkhat.kafka.retry.initial-interval-ms=50",
+        "sarkhat.outbox.poll-interval=200ms" })
+abstract class CommentServiceScenarios {
+
+    static final String ARTICLE_EVENTS = "article-events";
+    static final String COMMENT_EVENTS = "comment-events";
+    static final String PUBLISHED = "sarkhat.article.published.v1";
+    static final String PUBLISHED_SCHEMA = "article-published.v1.schema.json";
+    static final String SUBMITTED_SCHEMA = "comment-submitted.v1.schema.json";
+    static final String APPROVED_SCHEMA = "comment-approved.v1.schema.json";
+    static final String EMAIL = "maryam.reader@example.ir";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void staffTokens(DynamicPropertyRegistry registry) {
+        registry.add("sarkhat.security.public-key-location", TestTokens::publicKeyLocation);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaConnectionDetails kafka;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void aReaderCommentIsModeratedThenPublishedWithOneEventPerStep() {
+        // The article arrives by event (the contract's own example), delivered twice.
+        String example = EventContracts.examples(PUBLISHED_SCHEMA).get(0);
+        String articleId = JSON.readTree(example).get("articleId").asString();
+        String eventId = UUID.randomUUID().toString();
+        KafkaProbe.sendCloudEvent(bootstrap(), ARTICLE_EVENTS, articleId, PUBLISHED, example, eventId);
+        KafkaProbe.sendCloudEvent(bootstrap(), ARTICLE_EVENTS, articleId, PUBLISHED, example, eventId);
+
+        String newComment = """
+                {"authorName":"مريم","authorEmail":"%s","body":"خبر خوبی بود، ممنون.\\nادامه بدهید",
+                 "status":"APPROVED","approvedBy":"me","nonsense":42}""".formatted(EMAIL);
+        HttpResponse<String> submitted = await().atMost(Duration.ofSeconds(30))
+                .until(() -> post(commentsOf(articleId), newComment, null), r -> r.statusCode() == 202);
+        JsonNode accepted = JSON.readTree(submitted.body());
+        String commentId = accepted.get("id").asString();
+        assertThat(accepted.get("status").asString()).isEqualTo("PENDING");
+
+        awaitConsumed(ARTICLE_EVENTS);
+        assertThat(replicaCount(articleId)).isEqualTo(1);
+
+        ConsumerRecord<String, String> submittedEvent = awaitEvent("sarkhat.comment.submitted.v1", commentId);
+        assertCloudEvent(submittedEvent, "sarkhat.comment.submitted.v1", articleId);
+        EventContracts.assertValid(SUBMITTED_SCHEMA, submittedEvent.value());
+        assertThat(JSON.readTree(submittedEvent.value()).get("status").asString()).isEqualTo("PENDING");
+        assertThat(submittedEvent.value()).doesNotContain(EMAIL).doesNotContain("مریم");
+
+        // Not public yet, and the request's "status" did not make it so.
+        HttpResponse<String> beforeApproval = get(commentsOf(articleId), null);
+        assertThat(beforeApproval.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(beforeApproval.body()).get("count").asInt()).isZero();
+        assertThat(beforeApproval.body()).doesNotContain(commentId).doesNotContain(EMAIL);
+
+        // Only moderators may act.
+        String approve = "/api/moderation/comments/" + commentId + "/approve";
+        HttpResponse<String> anonymous = post(approve, "", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertProblem(anonymous);
+        HttpResponse<String> editor = post(approve, "", TestTokens.bearer("eddie", "EDITOR"));
+        assertThat(editor.statusCode()).isEqualTo(403);
+        assertProblem(editor);
+        assertThat(get("/api/moderation/comments", null).statusCode()).isEqualTo(401);
+
+        String moderator = TestTokens.bearer("moderator1", "MODERATOR");
+        JsonNode queued = findById(JSON.readTree(get("/api/moderation/comments", moderator).body()), commentId);
+        assertThat(queued.get("status").asString()).isEqualTo("PENDING");
+        assertThat(queued.get("authorEmail").asString()).isEqualTo(EMAIL);
+        assertThat(queued.get("authorName").asString()).isEqualTo("مریم");
+        assertThat(queued.get("articleTitle").asString()).isEqualTo(JSON.readTree(example).get("title").asString());
+        assertThat(queued.get("body").asString()).isEqualTo("خبر خوبی بود، ممنون.\nادامه بدهید");
+
+        HttpResponse<String> approved = post(approve, "", moderator);
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(approved.body()).get("status").asString()).isEqualTo("APPROVED");
+        HttpResponse<String> approvedAgain = post(approve, "", TestTokens.bearer("root", "ADMIN"));
+        assertThat(approvedAgain.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(approvedAgain.body()).get("status").asString()).isEqualTo("APPROVED");
+
+        HttpResponse<String> afterApproval = get(commentsOf(articleId), null);
+        JsonNode thread = JSON.readTree(afterApproval.body());
+        assertThat(thread.get("count").asInt()).isEqualTo(1);
+        JsonNode shown = findById(thread, commentId);
+        assertThat(shown.get("authorName").asString()).isEqualTo("مریم");
+        assertThat(shown.get("avatarHash").asString()).matches("[0-9a-f]{64}");
+        assertThat(shown.get("bodyHtml").asString()).isEqualTo("خبر خوبی بود، ممنون.<br />ادامه بدهید");
+        assertThat(shown.get("createdAt").asString()).isNotBlank();
+        assertThat(afterApproval.body()).doesNotContain(EMAIL).doesNotContain("authorEmail");
+
+        ConsumerRecord<String, String> approvedEvent = awaitEvent("sarkhat.comment.approved.v1", commentId);
+        assertCloudEvent(approvedEvent, "sarkhat.comment.approved.v1", articleId);
+        EventContracts.assertValid(APPROVED_SCHEMA, approvedEvent.value());
+        assertThat(JSON.readTree(approvedEvent.value()).get("approvedBy").asString()).isEqualTo("moderator1");
+        assertThat(approvedEvent.value()).doesNotContain(EMAIL);
+
+        // Once the outbox is drained nothing more can come: exactly one event of each type.
+        await().atMost(Duration.ofSeconds(20)).until(() -> outboxOf(commentId).isEmpty());
+        Map<String, Long> eventsOfThisComment = KafkaProbe.readAll(bootstrap(), COMMENT_EVENTS, Duration.ofSeconds(3))
+                .stream().filter(r -> r.value().contains(commentId))
+                .collect(Collectors.groupingBy(r -> KafkaProbe.header(r, "ce_type"), Collectors.counting()));
+        assertThat(eventsOfThisComment).containsOnly(Map.entry("sarkhat.comment.submitted.v1", 1L),
+                Map.entry("sarkhat.comment.approved.v1", 1L));
+    }
+
+    @Test
+    void badSubmissionsGetProblemsNamingTheFieldAndStoreNothing() {
+        String articleId = publishArticle();
+        record Case(String body, String field) {
+        }
+        List<Case> cases = List.of(
+                new Case("{\"authorEmail\":\"a@x.ir\",\"body\":\"سلام\"}", "authorName"),
+                new Case("{\"authorName\":\"علی\",\"body\":\"سلام\"}", "authorEmail"),
+                new Case("{\"authorName\":\"علی\",\"authorEmail\":\"not-an-address\",\"body\":\"سلام\"}",
+                        "authorEmail"),
+                new Case("{\"authorName\":\"علی\",\"authorEmail\":\"a@x.ir\",\"body\":\"  \\n \"}", "body"),
+                new Case("{\"authorName\":\"علی\",\"authorEmail\":\"a@x.ir\",\"body\":\"" + "ب".repeat(65_526) + "\"}",
+                        "body"),
+                new Case("{\"authorName\":\"" + "ن".repeat(246) + "\",\"authorEmail\":\"a@x.ir\",\"body\":\"x\"}",
+                        "authorName"),
+                new Case("{\"authorName\":\"علی\",\"authorEmail\":\"a@x.ir\",\"body\":\"x\",\"parentId\":\"nope\"}",
+                        "parentId"),
+                new Case("{\"authorName\":\"علی\",\"authorEmail\":\"a@x.ir\",\"body\":[1]}", "body"));
+        for (Case c : cases) {
+            HttpResponse<String> response = post(commentsOf(articleId), c.body(), null);
+            assertThat(response.statusCode()).as(c.field()).isEqualTo(400);
+            assertProblem(response);
+            assertThat(JSON.readTree(response.body()).get("detail").asString()).as(c.field()).contains(c.field());
+        }
+
+        HttpResponse<String> malformed = post(commentsOf(articleId), "{\"authorName\":", null);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertProblem(malformed);
+
+        assertThat(mongo.count(query(where("articleId").is(articleId)), "comments")).isZero();
+    }
+
+    @Test
+    void unknownArticlesHaveNoComments() {
+        String valid = "{\"authorName\":\"علی\",\"authorEmail\":\"a@x.ir\",\"body\":\"سلام\"}";
+        HttpResponse<String> submit = post(commentsOf("no-such-article"), valid, null);
+        assertThat(submit.statusCode()).isEqualTo(404);
+        assertProblem(submit);
+        assertThat(submit.body()).contains("does not exist or does not take comments");
+
+        HttpResponse<String> list = get(commentsOf("no-such-article"), null);
+        assertThat(list.statusCode()).isEqualTo(404);
+        assertProblem(list);
+    }
+
+    @Test
+    void repliesMustAnswerACommentOnTheSameArticle() {
+        String articleId = publishArticle();
+        String otherArticleId = publishArticle();
+        String parentId = submit(articleId, "اولی");
+        String elsewhere = submit(otherArticleId, "جای دیگر");
+
+        HttpResponse<String> reply = post(commentsOf(articleId),
+                "{\"authorName\":\"b\",\"authorEmail\":\"b@x.ir\",\"body\":\"پاسخ\",\"parentId\":\"" + parentId + "\"}",
+                null);
+        assertThat(reply.statusCode()).isEqualTo(202);
+        String replyId = JSON.readTree(reply.body()).get("id").asString();
+        assertThat(JSON.readTree(approve(replyId).body()).get("parentId").asString()).isEqualTo(parentId);
+
+        HttpResponse<String> crossArticle = post(commentsOf(articleId),
+                "{\"authorName\":\"b\",\"authorEmail\":\"b@x.ir\",\"body\":\"پاسخ\",\"parentId\":\"" + elsewhere + "\"}",
+                null);
+        assertThat(crossArticle.statusCode()).isEqualTo(400);
+        assertThat(crossArticle.body()).contains("parentId");
+    }
+
+    @Test
+    void markupInACommentIsShownAsTextAndLinksAreMarkedAsUserContent() {
+        String articleId = publishArticle();
+        String id = submit(articleId, "<script>alert(1)</script> https://x.test");
+        approve(id);
+
+        HttpResponse<String> list = get(commentsOf(articleId), null);
+        assertThat(list.body()).doesNotContain("<script");
+        assertThat(findById(JSON.readTree(list.body()), id).get("bodyHtml").asString())
+                .isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt; "
+                        + "<a href=\"https://x.test\" rel=\"ugc nofollow noopener\">https://x.test</a>");
+    }
+
+    @Test
+    void persianTextIsNormalizedAndTheSameEmailKeepsOneAvatar() {
+        String articleId = publishArticle();
+        String first = submit(articleId, "كتاب خوبي است", "علي", "Same.Person@example.ir");
+        String second = submit(articleId, "نمی\u200cدانم", "علی", "same.person@example.ir");
+        approve(first);
+        approve(second);
+
+        JsonNode thread = JSON.readTree(get(commentsOf(articleId), null).body());
+        JsonNode a = findById(thread, first);
+        JsonNode b = findById(thread, second);
+        assertThat(a.get("bodyHtml").asString()).isEqualTo("کتاب خوبی است");
+        assertThat(a.get("authorName").asString()).isEqualTo("علی");
+        assertThat(b.get("bodyHtml").asString()).isEqualTo("نمی\u200cدانم");
+        assertThat(a.get("avatarHash").asString()).isEqualTo(b.get("avatarHash").asString());
+        // Oldest first.
+        assertThat(thread.get("items").get(0).get("id").asString()).isEqualTo(first);
+    }
+
+    @Test
+    void moderatorsApprovingAtTheSameTimeCauseOneEvent() {
+        String articleId = publishArticle();
+        String id = submit(articleId, "همزمان");
+        List<CompletableFuture<HttpResponse<String>>> approvals = IntStream.range(0, 4)
+                .mapToObj(i -> HTTP.sendAsync(HttpRequest.newBuilder(uri("/api/moderation/comments/" + id + "/approve"))
+                        .header("Authorization", TestTokens.bearer("moderator" + i, "MODERATOR"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        assertThat(approvals).allSatisfy(a -> assertThat(a.join().statusCode()).isEqualTo(200));
+
+        awaitEvent("sarkhat.comment.approved.v1", id);
+        await().atMost(Duration.ofSeconds(20)).until(() -> outboxOf(id).isEmpty());
+        assertThat(KafkaProbe.readAll(bootstrap(), COMMENT_EVENTS, Duration.ofSeconds(3)).stream()
+                .filter(r -> r.value().contains(id))
+                .filter(r -> "sarkhat.comment.approved.v1".equals(KafkaProbe.header(r, "ce_type")))).hasSize(1);
+    }
+
+    @Test
+    void theModerationQueueFiltersByStatus() {
+        String articleId = publishArticle();
+        String pending = submit(articleId, "منتظر");
+        String approved = submit(articleId, "تأیید شده");
+        approve(approved);
+        String moderator = TestTokens.bearer("moderator1", "MODERATOR");
+
+        JsonNode pendingQueue = JSON.readTree(get("/api/moderation/comments?status=PENDING", moderator).body());
+        assertThat(ids(pendingQueue)).contains(pending).doesNotContain(approved);
+        JsonNode approvedQueue = JSON.readTree(get("/api/moderation/comments?status=APPROVED", moderator).body());
+        assertThat(ids(approvedQueue)).contains(approved).doesNotContain(pending);
+        assertThat(ids(JSON.readTree(get("/api/moderation/comments", moderator).body()))).contains(pending);
+
+        HttpResponse<String> badStatus = get("/api/moderation/comments?status=SOMETHING", moderator);
+        assertThat(badStatus.statusCode()).isEqualTo(400);
+        assertProblem(badStatus);
+        assertThat(badStatus.body()).contains("status");
+
+        HttpResponse<String> unknown = post("/api/moderation/comments/6650f2d3a1b2c3d4e5f60801/approve", "", moderator);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertProblem(unknown);
+    }
+
+    @Test
+    void aRedeliveredPublicationChangesNothing() {
+        String articleId = "redelivered-" + UUID.randomUUID();
+        String data = articlePublished(articleId);
+        String eventId = UUID.randomUUID().toString();
+        KafkaProbe.sendCloudEvent(bootstrap(), ARTICLE_EVENTS, articleId, PUBLISHED, data, eventId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> replica(articleId) != null);
+        // As a moderator closing the thread would (issue #4): the redelivery must not reopen it.
+        mongo.getCollection("published_articles").updateOne(new Document("_id", articleId),
+                new Document("$set", new Document("commentsOpen", false)));
+        Document before = replica(articleId);
+
+        KafkaProbe.sendCloudEvent(bootstrap(), ARTICLE_EVENTS, articleId, PUBLISHED, data, eventId);
+        awaitConsumed(ARTICLE_EVENTS);
+
+        assertThat(replica(articleId)).isEqualTo(before);
+        assertThat(replicaCount(articleId)).isEqualTo(1);
+        assertThat(post(commentsOf(articleId), "{\"authorName\":\"a\",\"authorEmail\":\"a@x.ir\",\"body\":\"x\"}",
+                null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void otherArticleEventTypesAreSkipped() {
+        String articleId = "unpublished-" + UUID.randomUUID();
+        KafkaProbe.sendCloudEvent(bootstrap(), ARTICLE_EVENTS, articleId, "sarkhat.article.unpublished.v1",
+                articlePublished(articleId));
+        awaitConsumed(ARTICLE_EVENTS);
+        assertThat(replica(articleId)).isNull();
+    }
+
+    @Test
+    void unreadableArticleEventsEndOnTheDeadLetterTopic() {
+        String key = "poison-" + UUID.randomUUID();
+        KafkaProbe.sendCloudEvent(bootstrap(), ARTICLE_EVENTS, key, PUBLISHED, "{not json");
+        KafkaProbe.send(bootstrap(), new ProducerRecord<>(ARTICLE_EVENTS, key, "no CloudEvent headers"));
+
+        List<String> dead = List.of("{not json", "no CloudEvent headers");
+        for (String value : dead) {
+            ConsumerRecord<String, String> record = KafkaProbe.awaitRecord(bootstrap(), ARTICLE_EVENTS + "-dlt",
+                    r -> key.equals(r.key()) && value.equals(r.value()), Duration.ofSeconds(30));
+            assertThat(KafkaProbe.header(record, "kafka_dlt-original-topic")).isEqualTo(ARTICLE_EVENTS);
+        }
+        assertThat(replica(key)).isNull();
+    }
+
+    @Test
+    void onlyHealthAndTheCommentApiAreOpen() {
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/env", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/anything", null).statusCode()).isEqualTo(401);
+    }
+
+    // --- helpers ---
+
+    String bootstrap() {
+        return String.join(",", kafka.getBootstrapServers());
+    }
+
+    static String commentsOf(String articleId) {
+        return "/api/articles/" + articleId + "/comments";
+    }
+
+    static String articlePublished(String articleId) {
+        ObjectNode data = (ObjectNode) JSON.readTree(EventContracts.examples(PUBLISHED_SCHEMA).get(0));
+        data.put("articleId", articleId);
+        data.put("slug", articleId);
+        return JSON.writeValueAsString(data);
+    }
+
+    /** A fresh article, published by event and visible in the replica. */
+    String publishArticle() {
+        String articleId = "article-" + UUID.randomUUID();
+        KafkaProbe.sendCloudEvent(bootstrap(), ARTICLE_EVENTS, articleId, PUBLISHED, articlePublished(articleId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> replica(articleId) != null);
+        return articleId;
+    }
+
+    String submit(String articleId, String body) {
+        return submit(articleId, body, "خواننده", "reader@example.ir");
+    }
+
+    String submit(String articleId, String body, String name, String email) {
+        ObjectNode request = JSON.createObjectNode().put("authorName", name).put("authorEmail", email).put("body", body);
+        HttpResponse<String> response = post(commentsOf(articleId), JSON.writeValueAsString(request), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).get("id").asString();
+    }
+
+    HttpResponse<String> approve(String commentId) {
+        HttpResponse<String> response = post("/api/moderation/comments/" + commentId + "/approve", "",
+                TestTokens.bearer("moderator1", "MODERATOR"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response;
+    }
+
+    /** Raw reads: the replica keeps article ids as strings, even those that look like ObjectIds. */
+    Document replica(String articleId) {
+        return mongo.getCollection("published_articles").find(new Document("_id", articleId)).first();
+    }
+
+    long replicaCount(String articleId) {
+        return mongo.getCollection("published_articles").countDocuments(new Document("_id", articleId));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Object> outboxOf(String commentId) {
+        Document comment = mongo.getCollection("comments")
+                .find(new Document("_id", new org.bson.types.ObjectId(commentId))).first();
+        assertThat(comment).isNotNull();
+        return comment.get("outbox", List.class);
+    }
+
+    ConsumerRecord<String, String> awaitEvent(String type, String commentId) {
+        return KafkaProbe.awaitRecord(bootstrap(), COMMENT_EVENTS,
+                r -> type.equals(KafkaProbe.header(r, "ce_type")) && r.value().contains("\"" + commentId + "\""),
+                Duration.ofSeconds(30));
+    }
+
+    static void assertCloudEvent(ConsumerRecord<String, String> record, String type, String articleId) {
+        assertThat(record.key()).isEqualTo(articleId);
+        assertThat(KafkaProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(KafkaProbe.header(record, "ce_id")).matches("[0-9a-f-]{36}");
+        assertThat(KafkaProbe.header(record, "ce_source")).isEqualTo("/sarkhat/comment-service");
+        assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo(type);
+        assertThat(KafkaProbe.header(record, "ce_time")).isNotBlank();
+        assertThat(KafkaProbe.header(record, "ce_subject")).isEqualTo(articleId);
+        assertThat(KafkaProbe.header(record, "content-type")).isEqualTo("application/json");
+        assertThat(record.headers().lastHeader("__TypeId__")).isNull();
+    }
+
+    static void assertProblem(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    static JsonNode findById(JsonNode list, String id) {
+        for (JsonNode item : list.get("items")) {
+            if (id.equals(item.get("id").asString())) {
+                return item;
+            }
+        }
+        throw new AssertionError("No item " + id + " in " + list);
+    }
+
+    static List<String> ids(JsonNode list) {
+        return list.get("items").valueStream().map(item -> item.get("id").asString()).toList();
+    }
+
+    /** Waits until the service's consumer group has committed everything on the topic. */
+    void awaitConsumed(String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                        .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+                Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream()
+                        .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()))).all().get()
+                        .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("comment-service")
+                        .partitionsToOffsetAndMetadata().get();
+                return partitions.stream().allMatch(p -> ends.get(p) == 0
+                        || committed.get(p) != null && committed.get(p).offset() >= ends.get(p));
+            });
+        }
+    }
+
+    HttpResponse<String> post(String path, String json, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
+        return send(request);
+    }
+
+    HttpResponse<String> get(String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
+        return send(request);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
