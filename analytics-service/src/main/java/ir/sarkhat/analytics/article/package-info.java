@@ -1,0 +1,2 @@
+/** A local replica of published articles (title, slug), kept from ArticlePublished events. */
+package ir.sarkhat.analytics.article;

@@ -1,0 +1,24 @@
+package ir.sarkhat.analytics.pageview;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/** Reduces a referrer URL to its host: where readers come from, without the page they came from. */
+final class ReferrerHost {
+
+    private ReferrerHost() {
+    }
+
+    static String of(String referrer) {
+        if (referrer == null || referrer.isBlank()) {
+            return null;
+        }
+        try {
+            String host = new URI(referrer.strip()).getHost();
+            return host == null || host.isBlank() ? null : host.toLowerCase(Locale.ROOT);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package ir.sarkhat.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import ir.sarkhat.kit.events.OutboxRelay;
+import ir.sarkhat.kit.test.EventContracts;
+import ir.sarkhat.kit.test.KafkaProbe;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The service's main scenario, fed with the producers' schema examples over a real broker and
+ * checked through its API and its published events. Run on embedded infrastructure and, where
+ * Docker exists, on real Kafka and MongoDB.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sarkhat.kafka.retry.initial-interval-ms=50",
+        "sarkhat.kafka.retry.max-interval-ms=200",
+        "sarkhat.outbox.poll-interval=200ms" })
+abstract class AnalyticsScenario {
+
+    static final String PAGE_VIEWED = "sarkhat.page.viewed.v1";
+    static final String PUBLISHED = "sarkhat.article.published.v1";
+    static final String SUBMITTED = "sarkhat.comment.submitted.v1";
+    static final String APPROVED = "sarkhat.comment.approved.v1";
+    static final String STATS_SCHEMA = "article-stats-updated.v1.schema.json";
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaConnectionDetails kafka;
+
+    @Autowired
+    OutboxRelay relay;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void countsEveryViewOnceAndPublishesVersionedTotals() throws Exception {
+        String articleId = "article-" + UUID.randomUUID();
+        ObjectNode article = example("article-published.v1.schema.json").put("articleId", articleId);
+        String title = article.get("title").asString();
+        KafkaProbe.sendCloudEvent(bootstrap(), "article-events", articleId, PUBLISHED, article.toString());
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(stats(articleId)).isEqualTo(Map.of("articleId", articleId, "views", 0, "uniqueVisitors", 0,
+                        "comments", 0)));
+
+        List<String> views = new ArrayList<>();
+        for (String visitor : List.of("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb")) {
+            String pageviewId = UUID.randomUUID().toString();
+            views.add(pageviewId);
+            sendPageView(articleId, pageviewId, visitor);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(stats(articleId))
+                .containsEntry("views", 5).containsEntry("uniqueVisitors", 2).containsEntry("comments", 0));
+
+        ConsumerRecord<String, String> published = KafkaProbe.awaitRecord(bootstrap(), "article-stats",
+                r -> articleId.equals(r.key()) && read(r.value()).get("views").asLong() == 5, WAIT);
+        assertIsAStatsCloudEvent(published, articleId);
+
+        // The same five events again, same ce_id and pageviewId: a redelivery or a replay.
+        for (int i = 0; i < 5; i++) {
+            sendPageView(articleId, views.get(i), i < 3 ? "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                    : "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+        }
+        awaitConsumed("page-views");
+        assertThat(stats(articleId)).containsEntry("views", 5).containsEntry("uniqueVisitors", 2);
+
+        String comment = example("comment-submitted.v1.schema.json").put("articleId", articleId)
+                .put("commentId", "comment-" + UUID.randomUUID()).toString();
+        String submittedId = KafkaProbe.sendCloudEvent(bootstrap(), "comment-events", articleId, SUBMITTED, comment);
+        String approval = example("comment-approved.v1.schema.json").put("articleId", articleId)
+                .put("commentId", read(comment).get("commentId").asString()).toString();
+        KafkaProbe.sendCloudEvent(bootstrap(), "comment-events", articleId, APPROVED, approval);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(stats(articleId)).containsEntry("comments", 1));
+
+        // A late redelivery of the submission does not take the approval back.
+        KafkaProbe.sendCloudEvent(bootstrap(), "comment-events", articleId, SUBMITTED, comment, submittedId);
+        awaitConsumed("comment-events");
+        assertThat(stats(articleId)).isEqualTo(Map.of("articleId", articleId, "views", 5, "uniqueVisitors", 2,
+                "comments", 1));
+
+        List<ConsumerRecord<String, String>> before = statsEventsOf(articleId);
+        assertThat(before).isNotEmpty();
+        assertThat(versions(before)).isSorted().doesNotHaveDuplicates();
+        JsonNode latest = read(before.get(before.size() - 1).value());
+        assertThat(latest.get("views").asLong()).isEqualTo(5);
+        assertThat(latest.get("uniqueVisitors").asLong()).isEqualTo(2);
+        assertThat(latest.get("comments").asLong()).isEqualTo(1);
+
+        // A pure replay of everything changes no total, so it publishes nothing.
+        for (int i = 0; i < 5; i++) {
+            sendPageView(articleId, views.get(i), "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+        }
+        KafkaProbe.sendCloudEvent(bootstrap(), "comment-events", articleId, APPROVED, approval);
+        awaitConsumed("page-views");
+        awaitConsumed("comment-events");
+        await().atMost(WAIT).until(() -> relay.pendingEvents() == 0);
+        assertThat(versions(statsEventsOf(articleId))).isEqualTo(versions(before));
+
+        HttpResponse<String> top = get("/api/analytics/top?period=24h&limit=10");
+        assertThat(top.statusCode()).isEqualTo(200);
+        JsonNode body = read(top.body());
+        assertThat(body.get("period").asString()).isEqualTo("24h");
+        assertThat(Instant.parse(body.get("from").asString())).isBefore(Instant.parse(body.get("to").asString()));
+        JsonNode first = body.get("items").get(0);
+        assertThat(first.get("articleId").asString()).isEqualTo(articleId);
+        assertThat(first.get("title").asString()).isEqualTo(title);
+        assertThat(first.get("slug").asString()).isEqualTo(article.get("slug").asString());
+        assertThat(first.get("views").asLong()).isEqualTo(5);
+        assertThat(first.get("uniqueVisitors").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aPoisonPageViewIsDeadLetteredAndLaterViewsStillCount() throws Exception {
+        String articleId = "article-" + UUID.randomUUID();
+        ProducerRecord<String, String> poison = new ProducerRecord<>("page-views", articleId, "{not json");
+        String poisonId = UUID.randomUUID().toString();
+        poison.headers().add("ce_id", poisonId.getBytes()).add("ce_type", PAGE_VIEWED.getBytes());
+        KafkaProbe.send(bootstrap(), poison);
+        String unknownTypeId = KafkaProbe.sendCloudEvent(bootstrap(), "page-views", articleId,
+                "sarkhat.page.scrolled.v9", "no data we could read");
+        sendPageView(articleId, UUID.randomUUID().toString(), "cccccccccccccccccccccccccccccccc");
+
+        ConsumerRecord<String, String> dead = KafkaProbe.awaitRecord(bootstrap(), "page-views-dlt",
+                r -> poisonId.equals(KafkaProbe.header(r, "ce_id")), WAIT);
+        assertThat(dead.value()).isEqualTo("{not json");
+        assertThat(KafkaProbe.header(dead, "kafka_dlt-original-topic")).isEqualTo("page-views");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(stats(articleId))
+                .containsEntry("views", 1).containsEntry("uniqueVisitors", 1));
+        // An event type this service does not read is skipped, not dead-lettered.
+        assertThat(KafkaProbe.readAll(bootstrap(), "page-views-dlt", Duration.ofSeconds(2)))
+                .noneMatch(r -> unknownTypeId.equals(KafkaProbe.header(r, "ce_id")));
+    }
+
+    @Test
+    void badQueriesGetProblemsNotErrors() throws Exception {
+        HttpResponse<String> badPeriod = get("/api/analytics/top?period=1y");
+        assertThat(badPeriod.statusCode()).isEqualTo(400);
+        assertThat(badPeriod.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(read(badPeriod.body()).get("detail").asString()).contains("24h, 7d, 30d");
+
+        HttpResponse<String> badLimit = get("/api/analytics/top?period=7d&limit=1000");
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+        assertThat(badLimit.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        HttpResponse<String> unknown = get("/api/analytics/articles/no-such-article");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(unknown.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void onlyReadingIsOpen() throws Exception {
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+        HttpResponse<String> write = http.send(HttpRequest.newBuilder(uri("/api/analytics/top"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(write.statusCode()).isEqualTo(401);
+        assertThat(write.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(get("/actuator/env").statusCode()).isEqualTo(401);
+    }
+
+    private void assertIsAStatsCloudEvent(ConsumerRecord<String, String> record, String articleId) {
+        assertThat(record.key()).isEqualTo(articleId);
+        assertThat(KafkaProbe.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(KafkaProbe.header(record, "ce_id")).matches("[0-9a-f-]{36}");
+        assertThat(KafkaProbe.header(record, "ce_source")).isEqualTo("/sarkhat/analytics-service");
+        assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo("sarkhat.article.stats-updated.v1");
+        assertThat(Instant.parse(KafkaProbe.header(record, "ce_time"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(KafkaProbe.header(record, "ce_subject")).isEqualTo(articleId);
+        assertThat(KafkaProbe.header(record, "content-type")).isEqualTo("application/json");
+        assertThat(record.headers().lastHeader("__TypeId__")).isNull();
+        EventContracts.assertValid(STATS_SCHEMA, record.value());
+        JsonNode data = read(record.value());
+        assertThat(data.get("articleId").asString()).isEqualTo(articleId);
+        assertThat(data.get("uniqueVisitors").asLong()).isEqualTo(2);
+        assertThat(data.get("version").asLong()).isPositive();
+    }
+
+    private List<ConsumerRecord<String, String>> statsEventsOf(String articleId) {
+        return KafkaProbe.readAll(bootstrap(), "article-stats", Duration.ofSeconds(3)).stream()
+                .filter(r -> articleId.equals(r.key()))
+                .sorted(Comparator.comparingLong(ConsumerRecord::offset))
+                .toList();
+    }
+
+    private List<Long> versions(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(r -> read(r.value()).get("version").asLong()).toList();
+    }
+
+    private void sendPageView(String articleId, String pageviewId, String visitorKey) {
+        ObjectNode view = example("page-viewed.v1.schema.json")
+                .put("pageviewId", pageviewId)
+                .put("articleId", articleId)
+                .put("visitorKey", visitorKey)
+                .put("viewedAt", Instant.now().minusSeconds(60).toString());
+        EventContracts.assertValid("page-viewed.v1.schema.json", view.toString());
+        KafkaProbe.sendCloudEvent(bootstrap(), "page-views", articleId, PAGE_VIEWED, view.toString(), pageviewId);
+    }
+
+    /** Waits until the service's consumer group has committed every record on the topic. */
+    private void awaitConsumed(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                        .partitions().size();
+                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                for (int p = 0; p < partitions; p++) {
+                    latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                }
+                Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get().entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+                Map<TopicPartition, OffsetAndMetadata> committed = admin
+                        .listConsumerGroupOffsets("analytics-service").partitionsToOffsetAndMetadata().get();
+                ends.forEach((partition, end) -> {
+                    if (end > 0) {
+                        assertThat(committed.get(partition)).as("committed offset of %s", partition).isNotNull();
+                        assertThat(committed.get(partition).offset()).as("committed offset of %s", partition)
+                                .isEqualTo(end);
+                    }
+                });
+            });
+        }
+    }
+
+    private Map<String, Object> stats(String articleId) throws Exception {
+        HttpResponse<String> response = get("/api/analytics/articles/" + articleId);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readValue(response.body(), Map.class);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private ObjectNode example(String schema) {
+        return (ObjectNode) read(EventContracts.examples(schema).get(0));
+    }
+
+    private JsonNode read(String text) {
+        return json.readTree(text);
+    }
+
+    String bootstrap() {
+        return String.join(",", kafka.getBootstrapServers());
+    }
+}

@@ -1,0 +1,16 @@
+package ir.sarkhat.analytics.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CommentStatusTest {
+
+    @Test
+    void readsTheStatusOfASubmissionAndTreatsAnythingElseAsPending() {
+        assertThat(CommentStatus.fromEvent("APPROVED")).isEqualTo(CommentStatus.APPROVED);
+        assertThat(CommentStatus.fromEvent("spam")).isEqualTo(CommentStatus.SPAM);
+        assertThat(CommentStatus.fromEvent("HELD_FOR_REVIEW")).isEqualTo(CommentStatus.PENDING);
+        assertThat(CommentStatus.fromEvent(null)).isEqualTo(CommentStatus.PENDING);
+    }
+}
