@@ -10,7 +10,13 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,17 +29,36 @@ class AvatarHashes {
 
     private static final Logger log = LoggerFactory.getLogger(AvatarHashes.class);
 
+    private static final String SETTINGS = "settings";
+    private static final String SALT_ID = "identity-salt";
+
     private final byte[] salt;
 
-    AvatarHashes(@Value("${sarkhat.comments.identity-salt:}") String salt) {
+    /**
+     * Uses the configured salt, or else one generated once and kept in this service's database, so
+     * avatars stay the same across restarts and instances.
+     */
+    @Autowired
+    AvatarHashes(@Value("${sarkhat.comments.identity-salt:}") String configured, MongoTemplate mongo) {
+        this(configured == null || configured.isBlank() ? storedSalt(mongo) : configured);
+    }
+
+    AvatarHashes(String salt) {
         if (salt == null || salt.isBlank()) {
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            salt = Base64.getEncoder().encodeToString(random);
-            log.warn("sarkhat.comments.identity-salt is not set: using a random salt, so commenters' avatars "
-                    + "change whenever this service restarts and differ between instances.");
+            throw new IllegalArgumentException("The identity salt must not be empty");
         }
         this.salt = salt.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String storedSalt(MongoTemplate mongo) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        // $setOnInsert: the first instance to start decides, every later one reads the same value.
+        mongo.upsert(Query.query(Criteria.where("_id").is(SALT_ID)),
+                new Update().setOnInsert("value", Base64.getEncoder().encodeToString(random)), SETTINGS);
+        Document stored = mongo.findById(SALT_ID, Document.class, SETTINGS);
+        log.info("Using the commenter identity salt stored in the '{}' collection", SETTINGS);
+        return stored.getString("value");
     }
 
     String of(String email) {

@@ -7,6 +7,11 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoClients;
+
+import ir.sarkhat.kit.test.EmbeddedMongo;
 
 class AvatarHashesTest {
 
@@ -33,7 +38,12 @@ class AvatarHashesTest {
     }
 
     @Test
-    void anUnsetSaltIsReplacedByARandomOne() {
-        assertThat(new AvatarHashes("").of("a@b.test")).isNotEqualTo(new AvatarHashes("").of("a@b.test"));
+    void anUnsetSaltIsGeneratedOnceAndKeptInTheDatabase() {
+        MongoTemplate mongo = new MongoTemplate(MongoClients.create(EmbeddedMongo.uri("avatar-salt-test")),
+                "avatar-salt-test");
+        String first = new AvatarHashes("", mongo).of("a@b.test");
+        String afterRestart = new AvatarHashes("", mongo).of("a@b.test");
+        assertThat(afterRestart).isEqualTo(first);
+        assertThat(first).isNotEqualTo(new AvatarHashes("other").of("a@b.test"));
     }
 }
