@@ -153,7 +153,8 @@ class KitIT {
 
     @Test
     void eventsWaitInTheirDocumentWhileKafkaIsDownAndGoOutWhenItIsBack() {
-        String id = "outage-" + System.nanoTime();
+        // An ObjectId-looking string id: it must be matched as the string it is.
+        String id = new org.bson.types.ObjectId().toHexString();
         mongo.insert(new org.bson.Document("_id", id).append("outbox", java.util.List.of(
                 new org.bson.Document("eventId", java.util.UUID.randomUUID().toString()).append("topic", "things")
                         .append("key", id).append("type", "sarkhat.thing.created.v1")

@@ -54,6 +54,9 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
         headers.setContentType(PROBLEM_JSON);
         headers.setContentLength(body.length);
         headers.setCacheControl("no-store");
+        if (ex instanceof ResponseStatusException rse) {
+            headers.addAll(rse.getHeaders()); // e.g. Allow on a 405, Accept on a 415
+        }
         if (ex instanceof ProblemException p && p.bearerChallenge()) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
@@ -95,15 +98,28 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
     private static String inputDetail(ServerWebInputException input) {
         JacksonException json = cause(input, JacksonException.class);
         if (json != null) {
-            String field = json.getPath().isEmpty() ? null : json.getPathReference();
-            return field == null
+            String field = fieldPath(json);
+            return field.isEmpty()
                     ? "The request body is not valid JSON."
-                    : "The request body has a wrong value or type at " + field + ".";
+                    : "The request body has a wrong value or type at '" + field + "'.";
         }
         if (input.getReason() != null && input.getReason().contains("No request body")) {
             return "A JSON request body is required.";
         }
         return "The request could not be read: " + input.getReason();
+    }
+
+    /** {@code roles[1]} or {@code username}: the JSON path only, never Jackson's Java class names. */
+    private static String fieldPath(JacksonException json) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : json.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static String statusDetail(HttpStatus status, ServerWebExchange exchange) {
@@ -142,5 +158,5 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
         }
         return null;
     }
-
 }
+

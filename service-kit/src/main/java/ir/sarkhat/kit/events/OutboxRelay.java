@@ -14,13 +14,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -100,8 +102,10 @@ public class OutboxRelay implements SmartLifecycle {
         for (Document doc : mongo.find(pendingQuery().limit(BATCH), Document.class, collection)) {
             for (Document event : doc.getList("outbox", Document.class)) {
                 publish(event);
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))),
-                        new Update().pull("outbox", new Document("eventId", event.getString("eventId"))), collection);
+                // The raw driver call keeps _id exactly as stored: Spring's query mapping would turn an
+                // ObjectId-looking string id into an ObjectId and then match nothing.
+                mongo.getCollection(collection).updateOne(Filters.eq("_id", doc.get("_id")),
+                        Updates.pull("outbox", Filters.eq("eventId", event.getString("eventId"))));
                 sent++;
             }
         }

@@ -1,0 +1,2 @@
+/** Kafka listeners: thin adapters that parse incoming events and call a feature method. */
+package ir.sarkhat.article.messaging;

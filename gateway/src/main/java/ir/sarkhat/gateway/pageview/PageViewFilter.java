@@ -1,0 +1,72 @@
+package ir.sarkhat.gateway.pageview;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Mono;
+
+/**
+ * Watches proxied responses. article-service marks an article page with {@code X-Sarkhat-Article-Id}; the header is
+ * internal, so it is removed from every proxied response, and a {@code 200} to {@code GET /articles/{slug}} counts
+ * as one page view. Done just before the response is committed, when the backend's status and headers are known but
+ * nothing has gone to the browser yet; the event itself is built and sent asynchronously.
+ */
+@Component
+class PageViewFilter implements GlobalFilter, Ordered {
+
+    static final String ARTICLE_ID_HEADER = "X-Sarkhat-Article-Id";
+    private static final PathPattern ARTICLE_PAGE = PathPatternParser.defaultInstance.parse("/articles/{slug}");
+
+    private final PageViews pageViews;
+
+    PageViewFilter(PageViews pageViews) {
+        this.pageViews = pageViews;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        boolean articlePageRead = HttpMethod.GET.equals(request.getMethod())
+                && ARTICLE_PAGE.matches(request.getPath().pathWithinApplication());
+        ServerHttpResponse response = exchange.getResponse();
+        response.beforeCommit(() -> {
+            String articleId = response.getHeaders().getFirst(ARTICLE_ID_HEADER);
+            response.getHeaders().remove(ARTICLE_ID_HEADER);
+            if (articlePageRead && articleId != null && !articleId.isBlank()
+                    && HttpStatus.OK.equals(response.getStatusCode())) {
+                pageViews.record(new PageRead(articleId.strip(), request.getPath().value(),
+                        request.getHeaders().getFirst(HttpHeaders.REFERER),
+                        request.getHeaders().getFirst(HttpHeaders.USER_AGENT),
+                        clientIp(request), Instant.now()));
+            }
+            return Mono.empty();
+        });
+        return chain.filter(exchange);
+    }
+
+    /** The TCP peer. Forwarded headers are not trusted yet (issue 6 adds trusted proxies). */
+    private static String clientIp(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null) {
+            return "";
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

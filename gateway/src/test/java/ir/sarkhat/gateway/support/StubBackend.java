@@ -1,0 +1,122 @@
+package ir.sarkhat.gateway.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A backend service stand-in on the JDK's HTTP server. Every answer names the service in {@code X-Stub-Service}.
+ * Article pages, as article-service would answer them:
+ * <ul>
+ * <li>{@code /articles/x}: 200 with {@code X-Sarkhat-Article-Id: a1};</li>
+ * <li>{@code /articles/missing-…}: 404, still with the header;</li>
+ * <li>{@code /articles/no-id-…}: 200 without the header;</li>
+ * <li>{@code /articles/slow}: answers only after {@link #releaseSlow()} (or 5 s);</li>
+ * <li>any other {@code /articles/…}: 200 with {@code X-Sarkhat-Article-Id: art-<last segment>}.</li>
+ * </ul>
+ */
+public final class StubBackend {
+
+    public static final String ARTICLE_ID_HEADER = "X-Sarkhat-Article-Id";
+
+    private final String name;
+    private final HttpServer server;
+    private final Map<String, Headers> lastHeadersByPath = new ConcurrentHashMap<>();
+    private final CountDownLatch slow = new CountDownLatch(1);
+
+    private StubBackend(String name) {
+        this.name = name;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "stub-" + name);
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static StubBackend start(String name) {
+        return new StubBackend(name);
+    }
+
+    public String baseUri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The request headers the backend last received on this path (raw path, as sent). */
+    public Headers lastHeaders(String path) {
+        return lastHeadersByPath.get(path);
+    }
+
+    public void releaseSlow() {
+        slow.countDown();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            body.readAllBytes();
+            String path = exchange.getRequestURI().getRawPath();
+            lastHeadersByPath.put(path, exchange.getRequestHeaders());
+            Headers response = exchange.getResponseHeaders();
+            response.set("X-Stub-Service", name);
+            int status = 200;
+            if (path.startsWith("/articles/")) {
+                String slug = path.substring(path.lastIndexOf('/') + 1);
+                if (path.equals("/articles/x")) {
+                    response.set(ARTICLE_ID_HEADER, "a1");
+                } else if (slug.startsWith("missing-")) {
+                    response.set(ARTICLE_ID_HEADER, "art-" + slug);
+                    status = 404;
+                } else if (slug.equals("slow")) {
+                    awaitRelease();
+                } else if (!slug.startsWith("no-id-")) {
+                    response.set(ARTICLE_ID_HEADER, "art-" + slug);
+                }
+                response.set("Content-Type", "text/html; charset=utf-8");
+            } else {
+                response.set("Content-Type", "application/json");
+            }
+            byte[] bytes = ("{\"service\":\"" + name + "\",\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
+            if ("HEAD".equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(status, -1);
+                return;
+            }
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            slow.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static String first(Headers headers, String name) {
+        List<String> values = headers == null ? null : headers.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}
