@@ -68,7 +68,7 @@ abstract class AnalyticsScenario {
 
     @Test
     void countsEveryViewOnceAndPublishesVersionedTotals() throws Exception {
-        String articleId = "article-" + UUID.randomUUID();
+        String articleId = new org.bson.types.ObjectId().toHexString(); // real article ids look like ObjectIds: they must match as strings
         ObjectNode article = example("article-published.v1.schema.json").put("articleId", articleId);
         String title = article.get("title").asString();
         KafkaProbe.sendCloudEvent(bootstrap(), "article-events", articleId, PUBLISHED, article.toString());
@@ -145,7 +145,7 @@ abstract class AnalyticsScenario {
 
     @Test
     void aPoisonPageViewIsDeadLetteredAndLaterViewsStillCount() throws Exception {
-        String articleId = "article-" + UUID.randomUUID();
+        String articleId = new org.bson.types.ObjectId().toHexString(); // real article ids look like ObjectIds: they must match as strings
         ProducerRecord<String, String> poison = new ProducerRecord<>("page-views", articleId, "{not json");
         String poisonId = UUID.randomUUID().toString();
         poison.headers().add("ce_id", poisonId.getBytes()).add("ce_type", PAGE_VIEWED.getBytes());

@@ -60,7 +60,7 @@ public final class Stack implements AutoCloseable {
         try {
             startStep("MongoDB-protocol store (" + config.mongoFile().getFileName() + ") on port " + config.mongoPort(), mongo::start);
             startStep("Kafka broker on port " + config.kafkaPort(), kafka::start);
-            config.progress().accept("Starting " + String.join(", ", ServicePlan.MODULES) + " …");
+            config.progress().accept("Starting " + String.join(", ", ServicePlan.MODULES) + " ...");
             fleet.start(ServicePlan.specs(config, jars, admin.gatewayEnv()), config.healthTimeout());
             admin.markInitialized(adminMarker());
         } catch (ServiceStartException e) {
@@ -79,7 +79,7 @@ public final class Stack implements AutoCloseable {
 
     /** Simulates a broker outage: services keep running, their producers and consumers wait. */
     public void stopKafka() {
-        config.progress().accept("Stopping Kafka …");
+        config.progress().accept("Stopping Kafka ...");
         kafka.stop();
     }
 
@@ -93,11 +93,11 @@ public final class Stack implements AutoCloseable {
         if (!running.compareAndSet(true, false)) {
             return;
         }
-        config.progress().accept("Stopping the services …");
+        config.progress().accept("Stopping the services ...");
         quietly(fleet::stop);
-        config.progress().accept("Stopping Kafka …");
+        config.progress().accept("Stopping Kafka ...");
         quietly(kafka::stop);
-        config.progress().accept("Stopping the MongoDB-protocol store …");
+        config.progress().accept("Stopping the MongoDB-protocol store ...");
         quietly(mongo::stop);
         if (Thread.currentThread() != shutdownHook) {
             try {

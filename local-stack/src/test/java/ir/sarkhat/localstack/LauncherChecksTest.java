@@ -72,7 +72,8 @@ class LauncherChecksTest {
         first.markInitialized(marker);
         AdminAccount later = AdminAccount.decide(null, null, marker);
         assertThat(later.origin()).isEqualTo(AdminAccount.Origin.EXISTING);
-        assertThat(later.gatewayEnv()).containsEntry("SARKHAT_ADMIN_PASSWORD", null);
+        assertThat(later.gatewayEnv()).containsEntry("SARKHAT_ADMIN_USER", "admin")
+                .containsEntry("SARKHAT_ADMIN_PASSWORD", null);
         assertThat(later.summaryLine()).contains("printed on the first start").contains("SARKHAT_ADMIN_PASSWORD");
 
         AdminAccount given = AdminAccount.decide("chief", "s3cret-enough", marker);
@@ -80,6 +81,18 @@ class LauncherChecksTest {
         assertThat(given.gatewayEnv()).containsEntry("SARKHAT_ADMIN_USER", "chief")
                 .containsEntry("SARKHAT_ADMIN_PASSWORD", "s3cret-enough");
         assertThat(given.summaryLine()).doesNotContain("s3cret-enough");
+    }
+
+    @Test
+    void laterStartsNameTheAdminChosenOnTheFirstStart() {
+        Path marker = dir.resolve("admin-initialized");
+        AdminAccount.decide("chief", null, marker).markInitialized(marker);
+
+        AdminAccount later = AdminAccount.decide(null, null, marker);
+
+        assertThat(later.user()).isEqualTo("chief");
+        assertThat(later.gatewayEnv()).containsEntry("SARKHAT_ADMIN_USER", "chief")
+                .containsEntry("SARKHAT_ADMIN_PASSWORD", null);
     }
 
     @Test

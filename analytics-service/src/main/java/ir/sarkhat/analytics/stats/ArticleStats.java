@@ -3,7 +3,8 @@ package ir.sarkhat.analytics.stats;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.mapping.MongoId;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import ir.sarkhat.kit.events.OutboxEvent;
@@ -13,7 +14,7 @@ import ir.sarkhat.kit.events.OutboxEvent;
  * the condition of every write; {@code outbox} holds the ArticleStatsUpdated events not yet relayed.
  */
 @Document(ArticleStats.COLLECTION)
-record ArticleStats(@Id String id, long views, long uniqueVisitors, long comments, long version, Instant updatedAt,
+record ArticleStats(@MongoId(FieldType.STRING) String id, long views, long uniqueVisitors, long comments, long version, Instant updatedAt,
         List<OutboxEvent> outbox) {
 
     static final String COLLECTION = "article_stats";

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * Starts services as child JVMs all at once, waits until every one is healthy, and stops them: SIGTERM to
- * all, wait, then kill whatever is left. Logs go to {@code <logsDir>/<name>.log} (truncated at each start).
+ * all, wait, then kill whatever is left. Logs go to {@code <logsDir>/<name>.log}, appended.
  */
 public final class ServiceFleet {
 
@@ -63,7 +63,7 @@ public final class ServiceFleet {
             process.process().onExit().thenAccept(p -> {
                 if (!stopping) {
                     progress.accept("! " + spec.name() + " exited with code " + p.exitValue()
-                            + " — see " + logsDir.resolve(spec.name() + ".log"));
+                            + " - see " + logsDir.resolve(spec.name() + ".log"));
                 }
             });
         }
@@ -93,7 +93,7 @@ public final class ServiceFleet {
             if (System.nanoTime() > deadline) {
                 ServiceProcess first = waiting.iterator().next();
                 throw failure(first, first.name() + " was not healthy (GET :" + first.spec().port()
-                        + "/actuator/health → 200 UP) within " + timeout.toSeconds() + " s");
+                        + "/actuator/health -> 200 UP) within " + timeout.toSeconds() + " s");
             }
             pause();
         }

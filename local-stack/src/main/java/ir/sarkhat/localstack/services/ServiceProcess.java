@@ -1,13 +1,20 @@
 package ir.sarkhat.localstack.services;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A running child JVM whose stdout and stderr go to one log file. */
 final class ServiceProcess {
+
+    private static final long MAX_LOG_BYTES = 10L * 1024 * 1024;
 
     private final ServiceSpec spec;
     private final Path logFile;
@@ -26,9 +33,10 @@ final class ServiceProcess {
         command.add("-jar");
         command.add(spec.jar().toString());
         command.addAll(spec.args());
+        startLog(logFile, spec);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         spec.env().forEach((key, value) -> {
             if (value == null) {
@@ -41,6 +49,23 @@ final class ServiceProcess {
             return new ServiceProcess(spec, logFile, builder.start());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + spec.name() + " (" + command.get(0) + "): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Logs are appended, one header line per start, so a restart keeps the previous run's lines; a log over
+     * 10 MB is moved to {@code <name>.log.1} first.
+     */
+    private static void startLog(Path logFile, ServiceSpec spec) {
+        try {
+            if (Files.exists(logFile) && Files.size(logFile) > MAX_LOG_BYTES) {
+                Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.writeString(logFile, System.lineSeparator() + "==== local-stack: starting " + spec.name() + " on port "
+                    + spec.port() + " at " + Instant.now() + " ====" + System.lineSeparator(),
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write " + logFile + ": " + e.getMessage(), e);
         }
     }
 
