@@ -9,13 +9,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -58,7 +69,7 @@ class KitIT {
     OutboxRelay relay;
 
     @Autowired
-    org.springframework.data.mongodb.core.MongoTemplate mongo;
+    MongoTemplate mongo;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -154,11 +165,11 @@ class KitIT {
     @Test
     void eventsWaitInTheirDocumentWhileKafkaIsDownAndGoOutWhenItIsBack() {
         // An ObjectId-looking string id: it must be matched as the string it is.
-        String id = new org.bson.types.ObjectId().toHexString();
-        mongo.insert(new org.bson.Document("_id", id).append("outbox", java.util.List.of(
-                new org.bson.Document("eventId", java.util.UUID.randomUUID().toString()).append("topic", "things")
+        String id = new ObjectId().toHexString();
+        mongo.insert(new Document("_id", id).append("outbox", List.of(
+                new Document("eventId", UUID.randomUUID().toString()).append("topic", "things")
                         .append("key", id).append("type", "sarkhat.thing.created.v1")
-                        .append("time", new java.util.Date()).append("data", "{\"thingId\":\"" + id + "\"}"))),
+                        .append("time", new Date()).append("data", "{\"thingId\":\"" + id + "\"}"))),
                 "outage_things");
 
         OutboxRelay down = relayTo("127.0.0.1:1");
@@ -172,15 +183,15 @@ class KitIT {
     }
 
     private OutboxRelay relayTo(String bootstrap) {
-        var producer = new org.springframework.kafka.core.DefaultKafkaProducerFactory<String, String>(java.util.Map.of(
-                org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000,
-                org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringSerializer.class,
-                org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                org.apache.kafka.common.serialization.StringSerializer.class));
-        return new OutboxRelay(mongo, new org.springframework.kafka.core.KafkaTemplate<>(producer),
-                java.util.List.of("outage_things"), "/sarkhat/sample", Duration.ofSeconds(1), Duration.ofSeconds(3));
+        var producer = new DefaultKafkaProducerFactory<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class));
+        return new OutboxRelay(mongo, new KafkaTemplate<>(producer),
+                List.of("outage_things"), "/sarkhat/sample", Duration.ofSeconds(1), Duration.ofSeconds(3));
     }
 
     private HttpResponse<String> post(String path, String json, String bearer) throws Exception {
