@@ -13,6 +13,10 @@ import java.util.Map;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import ir.sarkhat.kit.test.EmbeddedMongo;
 import ir.sarkhat.kit.test.EventContracts;
+import ir.sarkhat.kit.test.HeadlessChromium;
 import ir.sarkhat.kit.test.KafkaProbe;
 import ir.sarkhat.kit.test.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -117,6 +122,40 @@ class CommentsOnArticlePageIT {
                 .put("commentId", replyId));
         await().atMost(WAIT).untilAsserted(() -> assertThat(http.get(page).body()).doesNotContain("موافقم")
                 .contains("۱ دیدگاه"));
+    }
+
+    @Test
+    void aReaderWithoutJavaScriptSeesTheCommentsThreadedRightToLeft() {
+        JsonNode article = publishedArticle("خبر برای مرورگر بی‌اسکریپت");
+        String articleId = article.get("id").asString();
+        String page = "/articles/" + segment(article.get("slug").asString());
+        String commentId = new ObjectId().toHexString();
+        String replyId = new ObjectId().toHexString();
+        send(articleId, APPROVED, example("comment-approved.v1.schema.json").put("articleId", articleId)
+                .put("commentId", commentId));
+        send(articleId, APPROVED, example("comment-approved.v1.schema.json").put("articleId", articleId)
+                .put("commentId", replyId).put("parentId", commentId).put("depth", 1).put("authorName", "علی")
+                .put("bodyHtml", "پاسخ علی").put("createdAt", "2023-04-09T09:30:00Z"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(http.get(page).body()).contains("پاسخ علی"));
+
+        ChromeDriver browser = HeadlessChromium.start();
+        try {
+            browser.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+            browser.get("http://127.0.0.1:" + port + page);
+
+            WebElement section = browser.findElement(By.id("comments"));
+            assertThat(section.getText()).contains("۲ دیدگاه").contains("مریم").contains("خبر خوبی بود.")
+                    .contains("علی").contains("پاسخ علی").contains("۲۰ فروردین ۱۴۰۲")
+                    .contains("برای نوشتن دیدگاه، جاوااسکریپت");
+            assertThat(section.getCssValue("direction")).isEqualTo("rtl");
+            Rectangle parent = browser.findElement(By.id("comment-" + commentId)).getRect();
+            Rectangle reply = browser.findElement(By.id("comment-" + replyId)).getRect();
+            assertThat(reply.getY()).as("the reply comes after its parent").isGreaterThan(parent.getY());
+            assertThat(reply.getX() + reply.getWidth()).as("the reply is indented from the right")
+                    .isLessThanOrEqualTo(parent.getX() + parent.getWidth() - 24);
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test
