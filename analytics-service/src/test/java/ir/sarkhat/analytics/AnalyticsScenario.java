@@ -51,6 +51,8 @@ abstract class AnalyticsScenario {
     static final String PUBLISHED = "sarkhat.article.published.v1";
     static final String SUBMITTED = "sarkhat.comment.submitted.v1";
     static final String APPROVED = "sarkhat.comment.approved.v1";
+    static final String REJECTED = "sarkhat.comment.rejected.v1";
+    static final String DELETED = "sarkhat.comment.deleted.v1";
     static final String STATS_SCHEMA = "article-stats-updated.v1.schema.json";
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -144,6 +146,49 @@ abstract class AnalyticsScenario {
     }
 
     @Test
+    void theCommentCountIsRightThroughEveryModerationTransitionAndAReplayChangesNothing() throws Exception {
+        String articleId = new org.bson.types.ObjectId().toHexString();
+        String commentId = new org.bson.types.ObjectId().toHexString();
+        String other = new org.bson.types.ObjectId().toHexString();
+        KafkaProbe.sendCloudEvent(bootstrap(), "article-events", articleId, PUBLISHED,
+                example("article-published.v1.schema.json").put("articleId", articleId).toString());
+
+        // Each step: the schema's example for this comment, with its own time, and the count after it.
+        List<String[]> history = List.of(
+                event(SUBMITTED, comment("comment-submitted.v1.schema.json", articleId, other)),
+                event(APPROVED, comment("comment-approved.v1.schema.json", articleId, other)),
+                event(SUBMITTED, comment("comment-submitted.v1.schema.json", articleId, commentId)),
+                event(APPROVED, comment("comment-approved.v1.schema.json", articleId, commentId)),
+                event(REJECTED, comment("comment-rejected.v1.schema.json", articleId, commentId)),
+                event(APPROVED, comment("comment-approved.v1.schema.json", articleId, commentId)
+                        .put("approvedAt", "2023-04-09T11:30:00Z")),
+                event(REJECTED, comment("comment-rejected.v1.schema.json", articleId, commentId)
+                        .put("status", "SPAM").put("previousStatus", "APPROVED").put("rejectedAt", "2023-04-09T12:00:00Z")),
+                event(DELETED, comment("comment-deleted.v1.schema.json", articleId, commentId)));
+        long[] countAfter = { 0, 1, 1, 2, 1, 2, 1, 1 };
+        for (int i = 0; i < history.size(); i++) {
+            String[] step = history.get(i);
+            KafkaProbe.sendCloudEvent(bootstrap(), "comment-events", articleId, step[0], step[1], step[2]);
+            long expected = countAfter[i];
+            await().atMost(WAIT).untilAsserted(() -> assertThat(stats(articleId)).containsEntry("comments", (int) expected));
+            awaitConsumed("comment-events");
+            assertThat(stats(articleId)).as("after %s", step[0]).containsEntry("comments", (int) expected);
+        }
+        await().atMost(WAIT).until(() -> relay.pendingEvents() == 0);
+        List<ConsumerRecord<String, String>> published = statsEventsOf(articleId);
+        assertThat(read(published.get(published.size() - 1).value()).get("comments").asLong()).isEqualTo(1);
+
+        // The whole sequence again (a replay, or a redelivery after a crash): same events, nothing changes.
+        for (String[] step : history) {
+            KafkaProbe.sendCloudEvent(bootstrap(), "comment-events", articleId, step[0], step[1], step[2]);
+        }
+        awaitConsumed("comment-events");
+        await().atMost(WAIT).until(() -> relay.pendingEvents() == 0);
+        assertThat(stats(articleId)).containsEntry("comments", 1);
+        assertThat(versions(statsEventsOf(articleId))).isEqualTo(versions(published));
+    }
+
+    @Test
     void aPoisonPageViewIsDeadLetteredAndLaterViewsStillCount() throws Exception {
         String articleId = new org.bson.types.ObjectId().toHexString(); // real article ids look like ObjectIds: they must match as strings
         ProducerRecord<String, String> poison = new ProducerRecord<>("page-views", articleId, "{not json");
@@ -219,6 +264,17 @@ abstract class AnalyticsScenario {
 
     private List<Long> versions(List<ConsumerRecord<String, String>> records) {
         return records.stream().map(r -> read(r.value()).get("version").asLong()).toList();
+    }
+
+    /** {type, data, ce_id}: the data is valid against the producer's schema. */
+    private static String[] event(String type, ObjectNode data) {
+        String schema = type.replace("sarkhat.", "").replace(".v1", "").replace('.', '-') + ".v1.schema.json";
+        EventContracts.assertValid(schema, data.toString());
+        return new String[] { type, data.toString(), UUID.randomUUID().toString() };
+    }
+
+    private ObjectNode comment(String schema, String articleId, String commentId) {
+        return example(schema).put("articleId", articleId).put("commentId", commentId);
     }
 
     private void sendPageView(String articleId, String pageviewId, String visitorKey) {

@@ -40,6 +40,28 @@ class EventRecordsTest {
         CommentApproved approved = EventData.read(json, event(example("comment-approved.v1.schema.json")),
                 CommentApproved.class);
         assertThat(approved.commentId()).isEqualTo(submitted.commentId());
+        assertThat(approved.approvedAt()).isEqualTo(Instant.parse("2023-04-09T10:15:00Z"));
+        CommentRejected rejected = EventData.read(json, event(example("comment-rejected.v1.schema.json")),
+                CommentRejected.class);
+        assertThat(rejected.status()).isEqualTo("TRASH");
+        assertThat(rejected.rejectedAt()).isEqualTo(Instant.parse("2023-04-09T11:00:00Z"));
+        CommentDeleted deleted = EventData.read(json, event(example("comment-deleted.v1.schema.json")),
+                CommentDeleted.class);
+        assertThat(deleted.commentId()).isEqualTo(submitted.commentId());
+        assertThat(deleted.deletedAt()).isEqualTo(Instant.parse("2023-05-09T11:00:00Z"));
+    }
+
+    @Test
+    void anEventIsOrderedByItsOwnTimeElseByItsEnvelopeAndWithoutEitherItIsPoison() {
+        Instant dataTime = Instant.parse("2023-04-09T10:15:00Z");
+        IncomingEvent event = new IncomingEvent("e-7", "t", "/sarkhat/test", "a", Instant.parse("2024-01-01T00:00:00Z"),
+                "{}", "comment-events", 2, 42);
+        assertThat(CommentEventsListener.position(event, dataTime))
+                .isEqualTo(new ir.sarkhat.analytics.comment.EventPosition("e-7", dataTime, 2, 42));
+        assertThat(CommentEventsListener.position(event, null).time()).isEqualTo(event.time());
+        IncomingEvent timeless = new IncomingEvent("e-8", "t", null, null, null, "{}", "comment-events", 0, 1);
+        assertThatThrownBy(() -> CommentEventsListener.position(timeless, null))
+                .isInstanceOf(PoisonEventException.class);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import ir.sarkhat.article.articles.ArticleReading;
 import ir.sarkhat.article.articles.ArticleView;
+import ir.sarkhat.article.comments.PublicComments;
 import ir.sarkhat.kit.problem.ApiProblem;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,9 +21,11 @@ class ReaderPages {
     private static final int HOME_PAGE_SIZE = 20;
 
     private final ArticleReading reading;
+    private final PublicComments comments;
 
-    ReaderPages(ArticleReading reading) {
+    ReaderPages(ArticleReading reading, PublicComments comments) {
         this.reading = reading;
+        this.comments = comments;
     }
 
     @GetMapping("/")
@@ -44,6 +47,7 @@ class ReaderPages {
         response.setHeader(ARTICLE_ID_HEADER, view.article().id());
         ModelAndView page = new ModelAndView("article");
         page.addObject("article", ArticlePageModel.of(view));
+        page.addObject("comments", comments.sectionFor(view.article().id()));
         return page;
     }
 }
