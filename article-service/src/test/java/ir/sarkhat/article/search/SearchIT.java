@@ -58,11 +58,13 @@ class SearchIT {
     static final String EDITOR = TestTokens.bearer("editor-search", "EDITOR");
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration INDEXED = Duration.ofSeconds(30);
+    static final String DATABASE = "sarkhat-articles-search";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         // A database of its own: other test classes share the in-memory server and would add results.
-        registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("sarkhat-articles-search"));
+        registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri(DATABASE));
+        registry.add("spring.mongodb.database", () -> DATABASE);
         registry.add("sarkhat.security.public-key-location", TestTokens::publicKeyLocation);
     }
 
@@ -261,7 +263,8 @@ class SearchIT {
                 .append("body", "سفالگری لالجین در همدان.").append("bodyHtml", "<p>سفالگری لالجین در همدان.</p>")
                 .append("excerpt", "سفالگری لالجین در همدان.").append("tags", List.of("صنایع دستی"))
                 .append("status", "PUBLISHED").append("publishedAt", Date.from(now)).append("updatedAt", Date.from(now))
-                .append("createdAt", Date.from(now)).append("author", "importer").append("version", 0L));
+                .append("createdAt", Date.from(now)).append("author", "importer").append("source", null)
+                .append("readingTimeMinutes", 1).append("version", 0L));
         assertThat(ids(search("لالجین"))).isEmpty();
 
         assertThat(indexing.backfill()).isPositive();
