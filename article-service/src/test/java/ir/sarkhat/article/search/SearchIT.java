@@ -84,6 +84,9 @@ class SearchIT {
 
     @Test
     void theFixtureArticleIsFoundHoweverTheReaderTypesTheWords() {
+        // A shorter article sharing some words (خدمات, دولت, پروژه‌های) but none of the rarer ones.
+        String other = publish("خدمات تازه استانداری",
+                "استانداری خدمات تازه‌ای به مردم ارائه داد. دولت استان پروژه‌های عمرانی را پیگیری می‌کند.");
         String fixture = read("/smart-government-window-article.txt");
         int firstLineEnd = fixture.indexOf('\n');
         String id = publish(fixture.substring(0, firstLineEnd).strip(), fixture.substring(firstLineEnd + 1).strip());
@@ -91,23 +94,30 @@ class SearchIT {
 
         // query → must find the fixture; the article's text has بینالمللی (its ZWNJs were lost), Persian
         // ۲۰۲۳, Latin 1402, Persian ی/ک, «پروژه های» with a space and «پروژههای» run together.
+        awaitFound("استانداری", other);
         List<String> queries = List.of(
                 "بین\u200Cالمللی", "بینالمللی", "الكترونيك", "يكي از پروژه", "دولت هوشمند",
-                "۲۰۲۳", "٢٠٢٣", "2023", "۱۴۰۲", "١٤٠٢", "1402", "پروژه\u200Cهای برتر", "خدمات", "wsis");
+                "۲۰۲۳", "٢٠٢٣", "2023", "۱۴۰۲", "١٤٠٢", "1402", "پروژه\u200Cهای برتر", "wsis");
         Map<String, String> report = new LinkedHashMap<>();
         for (String query : queries) {
             JsonNode result = search(query);
             report.put(query.replace("\u200C", "<ZWNJ>"), result.get("total").asLong() + " hit(s), fixture "
-                    + (ids(result).contains(id) ? "found at rank " + (ids(result).indexOf(id) + 1) : "NOT found"));
-            assertThat(ids(result)).as("query %s", query).contains(id);
+                    + (ids(result).contains(id) ? "at rank " + (ids(result).indexOf(id) + 1) : "NOT found"));
+            assertThat(ids(result)).as("query %s", query).containsExactly(id);
         }
+        // Both have خدمات in the title; BM25's length normalisation lets the short one compete with the
+        // long fixture that repeats it, so only membership is asserted here (order is in the report).
+        JsonNode services = search("خدمات");
+        report.put("خدمات", services.get("total").asLong() + " hit(s), order " + ids(services).stream()
+                .map(hit -> hit.equals(id) ? "fixture" : "other").toList());
+        assertThat(ids(services)).containsExactlyInAnyOrder(id, other);
         System.out.println("Fixture search results: " + report);
 
         // The reverse: text stored WITH the ZWNJ is found by the query typed without it.
         String withZwnj = publish("همایش زیست\u200Cفناوری دریایی",
                 "نمایشگاه بین\u200Cالمللی زیست\u200Cفناوری دریایی در کیش برگزار شد.");
         awaitFound("زیستفناوری", withZwnj);
-        assertThat(ids(search("بینالمللی"))).contains(id, withZwnj);
+        assertThat(ids(search("بینالمللی"))).containsExactlyInAnyOrder(id, withZwnj);
         assertThat(ids(search("زیست\u200Cفناوری"))).containsExactly(withZwnj);
 
         JsonNode hit = search("زیستفناوری").get("items").get(0);
