@@ -27,8 +27,12 @@ public class ArticleSearch {
     /** A query term in the title adds this many times its idf: a title hit outweighs a few more body mentions. */
     static final double TITLE_BOOST = 1.5;
 
+    /** Corpus size and average length change slowly; recounting them on every query would scan the index. */
+    static final long CORPUS_STATS_TTL_NANOS = 30_000_000_000L;
+
     private final SearchIndex index;
     private final PersianSearchAnalyzer analyzer;
+    private volatile CorpusStats corpus;
 
     ArticleSearch(SearchIndex index, PersianSearchAnalyzer analyzer) {
         this.index = index;
@@ -75,12 +79,14 @@ public class ArticleSearch {
     }
 
     private List<SearchHit> rank(List<String> terms, List<SearchEntry> candidates) {
-        long documents = Math.max(index.size(), candidates.size());
-        double averageLength = index.averageLength();
+        CorpusStats stats = corpusStats();
         Map<String, Double> idf = new HashMap<>();
         for (String term : terms) {
-            idf.put(term, Bm25.STANDARD.idf(documents, index.documentFrequency(term)));
+            long df = index.documentFrequency(term);
+            // The cached size may lag behind a fresh entry; N below df would make idf negative.
+            idf.put(term, Bm25.STANDARD.idf(Math.max(stats.documents(), Math.max(df, candidates.size())), df));
         }
+        double averageLength = stats.averageLength();
         return candidates.stream()
                 .map(entry -> new SearchHit(entry.id(), entry.slug(), entry.title(), entry.excerpt(),
                         entry.publishedAt(), score(entry, terms, idf, averageLength)))
@@ -88,6 +94,19 @@ public class ArticleSearch {
                         .thenComparing(SearchHit::publishedAt, Comparator.nullsLast(Comparator.reverseOrder()))
                         .thenComparing(SearchHit::id, Comparator.reverseOrder()))
                 .toList();
+    }
+
+    private CorpusStats corpusStats() {
+        CorpusStats current = corpus;
+        if (current == null || System.nanoTime() - current.countedAt() > CORPUS_STATS_TTL_NANOS) {
+            current = new CorpusStats(index.size(), index.averageLength(), System.nanoTime());
+            corpus = current;
+        }
+        return current;
+    }
+
+    /** BM25's N and average document length, as counted at {@code countedAt} (System.nanoTime). */
+    private record CorpusStats(long documents, double averageLength, long countedAt) {
     }
 
     static double score(SearchEntry entry, List<String> terms, Map<String, Double> idf, double averageLength) {
