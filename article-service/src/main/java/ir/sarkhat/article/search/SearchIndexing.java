@@ -68,7 +68,6 @@ public class SearchIndexing {
      *
      * @return how many entries were written or removed
      */
-    @EventListener(ApplicationReadyEvent.class)
     public int backfill() {
         Map<String, Instant> published = new LinkedHashMap<>();
         mongo.getCollection(ARTICLES).find(Filters.eq("status", PUBLISHED))
@@ -91,6 +90,16 @@ public class SearchIndexing {
             log.info("Search backfill: {} entries written or removed", changed);
         }
         return changed;
+    }
+
+    /** A failed backfill must not stop the service: events keep the index in step, the next start retries. */
+    @EventListener(ApplicationReadyEvent.class)
+    void backfillAtStartup() {
+        try {
+            backfill();
+        } catch (RuntimeException e) {
+            log.warn("Search backfill failed; it runs again at the next start: {}", e.getMessage());
+        }
     }
 
     private SearchEntry entry(String articleId, Document article) {
