@@ -22,6 +22,7 @@ class AccessRules {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/articles/id/*").hasRole(editor)
+                        .requestMatchers(HttpMethod.GET, "/search", "/api/search").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/articles/**", "/api/articles", "/api/articles/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/articles", "/api/articles/**").hasRole(editor)
