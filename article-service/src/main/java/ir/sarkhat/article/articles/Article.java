@@ -50,9 +50,9 @@ public class Article {
 
     @PersistenceCreator
     Article(String id, String title, String slug, String body, String bodyHtml, String excerpt, List<String> tags,
-            List<String> categories, String author, String source, boolean sticky, FeaturedImage featuredImage,
+            List<String> categories, String author, String source, Boolean sticky, FeaturedImage featuredImage,
             ArticleStatus status, Instant publishAt, Instant publishedAt, Instant updatedAt, Instant createdAt,
-            int readingTimeMinutes, Long version, List<OutboxEvent> outbox) {
+            Integer readingTimeMinutes, Long version, List<OutboxEvent> outbox) {
         this.id = id;
         this.title = title;
         this.slug = slug;
@@ -63,14 +63,14 @@ public class Article {
         this.categories = categories == null ? List.of() : List.copyOf(categories);
         this.author = author;
         this.source = source;
-        this.sticky = sticky;
+        this.sticky = Boolean.TRUE.equals(sticky); // boxed: link queries read only a few fields
         this.featuredImage = featuredImage;
         this.status = status;
         this.publishAt = publishAt;
         this.publishedAt = publishedAt;
         this.updatedAt = updatedAt;
         this.createdAt = createdAt;
-        this.readingTimeMinutes = readingTimeMinutes;
+        this.readingTimeMinutes = readingTimeMinutes == null ? 0 : readingTimeMinutes;
         this.version = version;
         this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
     }

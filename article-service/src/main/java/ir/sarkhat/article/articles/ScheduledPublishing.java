@@ -60,6 +60,7 @@ public class ScheduledPublishing implements SmartLifecycle {
             }
         }
         if (published > 0) {
+            log.info("Published {} scheduled article(s)", published);
             events.sendSoon();
         }
         return published;
@@ -69,7 +70,7 @@ public class ScheduledPublishing implements SmartLifecycle {
         try {
             publishDue();
         } catch (RuntimeException e) {
-            log.warn("Scheduled publishing pass failed, next one in {}: {}", pollInterval, e.getMessage());
+            log.warn("Scheduled publishing pass failed, next one in {}", pollInterval, e);
         }
     }
 
