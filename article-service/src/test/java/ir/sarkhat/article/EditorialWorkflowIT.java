@@ -180,11 +180,23 @@ class EditorialWorkflowIT {
         assertThat(reading.currentSlugFor(newSlug)).isEmpty();
         assertThat(json(http.get("/api/articles/" + segment(newSlug))).get("body") == null).isTrue();
 
+        HttpResponse<String> publicRead = http.get("/api/articles/" + segment(newSlug));
+        String publicTag = etag(publicRead);
+        assertThat(publicTag).doesNotStartWith("W/");
+        assertThat(http.send("GET", "/api/articles/" + segment(newSlug), null, null, "If-None-Match", publicTag).statusCode())
+                .isEqualTo(304);
+
         HttpResponse<String> same = put(id, renamed, etag(afterRename));
         assertThat(etag(same)).as("saving identical content writes nothing").isEqualTo(etag(afterRename));
 
-        List<ConsumerRecord<String, String>> events = eventsOf(id, 2);
-        assertThat(events).extracting(r -> KafkaProbe.header(r, "ce_type")).containsExactly(PUBLISHED, UPDATED);
+        Map<String, Object> retitled = new HashMap<>(renamed);
+        retitled.put("title", title + " با عنوان سوم");
+        assertThat(put(id, retitled, etag(same)).statusCode()).isEqualTo(200);
+        assertThat(etag(http.get("/api/articles/" + segment(newSlug)))).as("public tag follows the content").isNotEqualTo(publicTag);
+
+        List<ConsumerRecord<String, String>> events = eventsOf(id, 3);
+        assertThat(events).extracting(r -> KafkaProbe.header(r, "ce_type")).containsExactly(PUBLISHED, UPDATED, UPDATED);
+        assertThat(Http.JSON.readTree(events.get(2).value()).get("previousSlug").isNull()).as("slug unchanged").isTrue();
         JsonNode updated = Http.JSON.readTree(events.get(1).value());
         assertThat(updated.get("slug").asString()).isEqualTo(newSlug);
         assertThat(updated.get("previousSlug").asString()).isEqualTo(oldSlug);

@@ -20,6 +20,16 @@ final class ETags {
         return "\"" + version + "\"";
     }
 
+    /** A strong tag for a representation that is more than one article's version (the public view). */
+    static String ofContent(byte[] representation) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(representation);
+            return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** For updates that must name a version: missing → 428; {@code *} → null (any version). */
     static Long required(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {

@@ -19,6 +19,7 @@ import ir.sarkhat.article.articles.ArticleLink;
 import ir.sarkhat.article.articles.ArticleReading;
 import ir.sarkhat.article.articles.ArticleView;
 import ir.sarkhat.kit.problem.ApiProblem;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Readers' JSON queries; published articles only, no account needed. */
 @RestController
@@ -26,9 +27,11 @@ import ir.sarkhat.kit.problem.ApiProblem;
 class PublicArticleController {
 
     private final ArticleReading reading;
+    private final JsonMapper json;
 
-    PublicArticleController(ArticleReading reading) {
+    PublicArticleController(ArticleReading reading, JsonMapper json) {
         this.reading = reading;
+        this.json = json;
     }
 
     /** Newest first; {@code tag}, {@code category} (with its subcategories), {@code author}, {@code sticky} combine. */
@@ -55,7 +58,9 @@ class PublicArticleController {
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create(location)).build();
         }
         Article article = view.article();
-        return ResponseEntity.ok(PublicArticleResponse.of(view, reading.related(article),
-                reading.previous(article).orElse(null), reading.next(article).orElse(null)));
+        PublicArticleResponse body = PublicArticleResponse.of(view, reading.related(article),
+                reading.previous(article).orElse(null), reading.next(article).orElse(null));
+        // Besides the article's version this shows counters and links to others: tag the bytes themselves.
+        return ResponseEntity.ok().eTag(ETags.ofContent(json.writeValueAsBytes(body))).body(body);
     }
 }
