@@ -21,10 +21,13 @@ class AccessRules {
                 .authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/articles/id/*").hasRole(editor)
+                        .requestMatchers(HttpMethod.GET, "/api/articles/id/*", "/api/articles/*/revisions",
+                                "/api/articles/*/revisions/*").hasRole(editor)
                         .requestMatchers(HttpMethod.GET, "/search", "/api/search").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/articles/**", "/api/articles", "/api/articles/**")
+                        .requestMatchers(HttpMethod.GET, "/", "/articles/**", "/api/articles", "/api/articles/**",
+                                "/api/categories", "/api/categories/*")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/categories").hasRole(editor)
                         .requestMatchers(HttpMethod.POST, "/api/articles", "/api/articles/**").hasRole(editor)
                         .requestMatchers(HttpMethod.PUT, "/api/articles/**").hasRole(editor)
                         .requestMatchers(HttpMethod.DELETE, "/api/articles/**").hasRole(editor)

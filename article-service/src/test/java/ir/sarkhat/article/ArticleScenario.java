@@ -344,7 +344,7 @@ abstract class ArticleScenario {
         assertThat(json(noBody).get("detail").asString()).contains("body");
 
         HttpResponse<String> oversized = http.post("/api/articles",
-                "{\"title\":\"خبر\",\"body\":\"" + "a".repeat(300 * 1024) + "\"}", EDITOR);
+                "{\"title\":\"خبر\",\"body\":\"" + "a".repeat(3 * 1024 * 1024 + 1) + "\"}", EDITOR);
         assertThat(oversized.statusCode()).isEqualTo(413);
         assertThat(oversized.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 

@@ -36,6 +36,16 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
     }
 
+    /** Any method, with extra headers given as name, value, name, value… */
+    HttpResponse<String> send(String method, String path, String json, String authorization, String... headers) {
+        HttpRequest.Builder builder = request(path, authorization).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

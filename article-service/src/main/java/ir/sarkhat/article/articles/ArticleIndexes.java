@@ -25,5 +25,14 @@ class ArticleIndexes implements InitializingBean {
         // The public listing: published, newest first, id as tie-breaker for the cursor.
         articles.createIndex(new Index().on("status", Direction.ASC).on("publishedAt", Direction.DESC)
                 .on("_id", Direction.DESC).named("status_published_id"));
+        // The scheduler's due query.
+        articles.createIndex(new Index().on("status", Direction.ASC).on("publishAt", Direction.ASC)
+                .named("status_publishAt"));
+        // Listing filters and related articles (multikey).
+        articles.createIndex(new Index().on("tags", Direction.ASC).named("tags"));
+        articles.createIndex(new Index().on("categories", Direction.ASC).named("categories"));
+        // An article's revisions, newest first.
+        mongo.indexOps(Revision.COLLECTION).createIndex(new Index().on("articleId", Direction.ASC)
+                .on("number", Direction.DESC).named("article_number"));
     }
 }

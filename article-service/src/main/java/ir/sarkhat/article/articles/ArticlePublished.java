@@ -10,7 +10,6 @@ record ArticlePublished(String articleId, String slug, String title, String publ
         String source) {
 
     static final String TYPE = "sarkhat.article.published.v1";
-    static final String TOPIC = "article-events";
 
     static ArticlePublished of(Article article) {
         return new ArticlePublished(article.id(), article.slug(), article.title(), article.publishedAt().toString(),

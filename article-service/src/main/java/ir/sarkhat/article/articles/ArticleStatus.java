@@ -1,6 +1,9 @@
 package ir.sarkhat.article.articles;
 
-/** Where an article is in its life. Issue #3 adds review states between the two. */
+/**
+ * Where an article is in its life: {@code DRAFT → SCHEDULED → PUBLISHED → UNPUBLISHED}, and back to
+ * {@code DRAFT} from any of the later ones. Only {@code PUBLISHED} is visible to readers.
+ */
 public enum ArticleStatus {
-    DRAFT, PUBLISHED
+    DRAFT, SCHEDULED, PUBLISHED, UNPUBLISHED
 }

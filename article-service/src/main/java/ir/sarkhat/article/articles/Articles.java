@@ -1,13 +1,17 @@
 package ir.sarkhat.article.articles;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /** Where articles are kept: the {@code articles} collection. */
@@ -37,21 +41,110 @@ class Articles {
         return mongo.save(article);
     }
 
-    /** Published articles, newest first, strictly after {@code after} in that order (keyset paging). */
-    List<Article> published(ListingPosition after, int limit) {
-        Criteria criteria = Criteria.where("status").is(ArticleStatus.PUBLISHED);
-        if (after != null) {
-            criteria = criteria.orOperator(
-                    Criteria.where("publishedAt").lt(after.publishedAt()),
-                    Criteria.where("publishedAt").is(after.publishedAt()).and("_id").lt(after.id()));
+    /** Published articles matching the filter, newest first, strictly after {@code after} (keyset paging). */
+    List<Article> published(ListingCriteria filter, ListingPosition after, int limit) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where("status").is(ArticleStatus.PUBLISHED));
+        if (filter.tag() != null) {
+            all.add(Criteria.where("tags").is(filter.tag()));
         }
-        Query query = Query.query(criteria)
+        if (filter.categories() != null) {
+            all.add(Criteria.where("categories").in(filter.categories()));
+        }
+        if (filter.author() != null) {
+            all.add(Criteria.where("author").is(filter.author()));
+        }
+        if (filter.sticky() != null) {
+            all.add(filter.sticky() ? Criteria.where("sticky").is(true) : Criteria.where("sticky").ne(true));
+        }
+        if (after != null) {
+            all.add(new Criteria().orOperator(
+                    Criteria.where("publishedAt").lt(after.publishedAt()),
+                    Criteria.where("publishedAt").is(after.publishedAt()).and("_id").lt(after.id())));
+        }
+        Query query = Query.query(new Criteria().andOperator(all))
                 .with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id")))
                 .limit(limit);
         return mongo.find(query, Article.class);
     }
 
+    /** The newest published articles sharing a tag or a category with the given ones; link fields only. */
+    List<Article> sharingTagsOrCategories(String exceptId, Collection<String> tags, Collection<String> categories,
+            int limit) {
+        List<Criteria> shared = new ArrayList<>();
+        if (!tags.isEmpty()) {
+            shared.add(Criteria.where("tags").in(tags));
+        }
+        if (!categories.isEmpty()) {
+            shared.add(Criteria.where("categories").in(categories));
+        }
+        if (shared.isEmpty()) {
+            return List.of();
+        }
+        Query query = Query.query(new Criteria().andOperator(
+                        Criteria.where("status").is(ArticleStatus.PUBLISHED),
+                        Criteria.where("_id").ne(exceptId),
+                        new Criteria().orOperator(shared)))
+                .with(Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("_id")))
+                .limit(limit);
+        query.fields().include("title", "slug", "publishedAt", "tags", "categories");
+        return mongo.find(query, Article.class);
+    }
+
+    /** The published article just before ({@code newer} false) or just after this position by publishedAt. */
+    Optional<Article> adjacent(ListingPosition position, boolean newer) {
+        Criteria beyond = newer
+                ? new Criteria().orOperator(Criteria.where("publishedAt").gt(position.publishedAt()),
+                        Criteria.where("publishedAt").is(position.publishedAt()).and("_id").gt(position.id()))
+                : new Criteria().orOperator(Criteria.where("publishedAt").lt(position.publishedAt()),
+                        Criteria.where("publishedAt").is(position.publishedAt()).and("_id").lt(position.id()));
+        Sort.Direction direction = newer ? Sort.Direction.ASC : Sort.Direction.DESC;
+        Query query = Query.query(new Criteria().andOperator(Criteria.where("status").is(ArticleStatus.PUBLISHED), beyond))
+                .with(Sort.by(direction, "publishedAt", "_id"))
+                .limit(1);
+        query.fields().include("title", "slug", "publishedAt");
+        return Optional.ofNullable(mongo.findOne(query, Article.class));
+    }
+
+    /** Scheduled articles whose time has come, oldest first. */
+    List<Article> due(Instant now, int limit) {
+        Query query = Query.query(Criteria.where("status").is(ArticleStatus.SCHEDULED).and("publishAt").lte(now))
+                .with(Sort.by(Sort.Order.asc("publishAt"))).limit(limit);
+        return mongo.find(query, Article.class);
+    }
+
+    /**
+     * Publishes {@code published} (the due article, already changed in memory, with its event in the
+     * outbox) in one findAndModify that matches only while the stored one is still due, scheduled and
+     * at the version it was read at. Of several instances racing, exactly one matches.
+     *
+     * @return whether this call won the claim
+     */
+    boolean claimDue(Article published, long readVersion, Instant now) {
+        Query stillDue = Query.query(Criteria.where("_id").is(published.id())
+                .and("status").is(ArticleStatus.SCHEDULED)
+                .and("publishAt").lte(now)
+                .and("version").is(readVersion));
+        Update update = new Update()
+                .set("status", ArticleStatus.PUBLISHED)
+                .set("publishedAt", published.publishedAt())
+                .set("updatedAt", published.updatedAt())
+                .unset("publishAt")
+                .inc("version", 1)
+                // push, not set: the relay may have pulled sent events meanwhile (it does not bump the version).
+                .push("outbox", published.outbox().get(published.outbox().size() - 1));
+        return mongo.findAndModify(stillDue, update, FindAndModifyOptions.options().returnNew(true), Article.class) != null;
+    }
+
     /** A position in the published listing: the last article a page showed. */
     record ListingPosition(Instant publishedAt, String id) {
+
+        static ListingPosition of(Article article) {
+            return new ListingPosition(article.publishedAt(), article.id());
+        }
+    }
+
+    /** {@link ArticleFilter} resolved for the query: the category expanded to its subtree. */
+    record ListingCriteria(String tag, Collection<String> categories, String author, Boolean sticky) {
     }
 }

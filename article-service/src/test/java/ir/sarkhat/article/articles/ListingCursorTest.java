@@ -16,8 +16,8 @@ class ListingCursorTest {
     void aCursorLeadsBackToTheArticleItWasMadeFrom() {
         Instant publishedAt = Instant.parse("2023-04-09T08:30:00.123Z");
         Article article = new Article("6650f1c2a1b2c3d4e5f60718", "خبر", "خبر", "متن", "<p>متن</p>", "متن",
-                List.of(), null, "editor", 1, publishedAt, ArticleStatus.PUBLISHED, publishedAt, publishedAt, 1L,
-                List.of());
+                List.of(), List.of(), "editor", null, false, null, ArticleStatus.PUBLISHED, null, publishedAt,
+                publishedAt, publishedAt, 1, 1L, List.of());
 
         String cursor = ListingCursor.after(article);
 

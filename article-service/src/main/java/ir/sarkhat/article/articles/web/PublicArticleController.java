@@ -1,12 +1,25 @@
 package ir.sarkhat.article.articles.web;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ir.sarkhat.article.articles.Article;
+import ir.sarkhat.article.articles.ArticleFilter;
+import ir.sarkhat.article.articles.ArticleLink;
 import ir.sarkhat.article.articles.ArticleReading;
+import ir.sarkhat.article.articles.ArticleView;
+import ir.sarkhat.kit.problem.ApiProblem;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Readers' JSON queries; published articles only, no account needed. */
 @RestController
@@ -14,19 +27,40 @@ import ir.sarkhat.article.articles.ArticleReading;
 class PublicArticleController {
 
     private final ArticleReading reading;
+    private final JsonMapper json;
 
-    PublicArticleController(ArticleReading reading) {
+    PublicArticleController(ArticleReading reading, JsonMapper json) {
         this.reading = reading;
+        this.json = json;
     }
 
+    /** Newest first; {@code tag}, {@code category} (with its subcategories), {@code author}, {@code sticky} combine. */
     @GetMapping
     ArticleListResponse list(@RequestParam(defaultValue = "20") int limit,
-            @RequestParam(required = false) String cursor) {
-        return ArticleListResponse.of(reading.published(cursor, limit));
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String author,
+            @RequestParam(required = false) Boolean sticky) {
+        return ArticleListResponse.of(reading.published(new ArticleFilter(tag, category, author, sticky), cursor, limit));
     }
 
+    /** A published article; an old slug answers 301 to the current address. */
     @GetMapping("/{slug}")
-    PublicArticleResponse bySlug(@PathVariable String slug) {
-        return PublicArticleResponse.of(reading.publishedBySlug(slug));
+    ResponseEntity<PublicArticleResponse> bySlug(@PathVariable String slug) {
+        ArticleView view;
+        try {
+            view = reading.publishedBySlug(slug);
+        } catch (ApiProblem notFound) {
+            Optional<String> moved = reading.currentSlugFor(slug);
+            if (moved.isEmpty()) {
+                throw notFound;
+            }
+            String location = "/api/articles/" + URLEncoder.encode(moved.get(), StandardCharsets.UTF_8).replace("+", "%20");
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create(location)).build();
+        }
+        Article article = view.article();
+        PublicArticleResponse body = PublicArticleResponse.of(view, reading.related(article),
+                reading.previous(article).orElse(null), reading.next(article).orElse(null));
+        // Besides the article's version this shows counters and links to others: tag the bytes themselves.
+        return ResponseEntity.ok().eTag(ETags.ofContent(json.writeValueAsBytes(body))).body(body);
     }
 }
