@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -47,6 +48,9 @@ public class Article {
     @Version
     private Long version;
     private List<OutboxEvent> outbox;
+    /** How many of the outbox events were already stored when this object was read; the rest are new. */
+    @Transient
+    private final int storedEvents;
 
     @PersistenceCreator
     Article(String id, String title, String slug, String body, String bodyHtml, String excerpt, List<String> tags,
@@ -73,6 +77,7 @@ public class Article {
         this.readingTimeMinutes = readingTimeMinutes == null ? 0 : readingTimeMinutes;
         this.version = version;
         this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
+        this.storedEvents = this.outbox.size();
     }
 
     /** A new draft holding {@code content}. */
@@ -262,5 +267,10 @@ public class Article {
 
     List<OutboxEvent> outbox() {
         return List.copyOf(outbox);
+    }
+
+    /** Events this change added, not yet in the stored document. */
+    List<OutboxEvent> newEvents() {
+        return List.copyOf(outbox.subList(storedEvents, outbox.size()));
     }
 }

@@ -6,13 +6,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mapping.PropertyHandler;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+
+import ir.sarkhat.kit.events.OutboxEvent;
 
 /** Where articles are kept: the {@code articles} collection. */
 @Repository
@@ -36,9 +42,53 @@ class Articles {
         return mongo.exists(Query.query(Criteria.where("slug").is(slug)), Article.class);
     }
 
-    /** Inserts a new article or saves a changed one; a concurrent change fails with an optimistic-locking error. */
+    /**
+     * Inserts a new article or saves a changed one; a concurrent change fails with an optimistic-locking error.
+     * <p>
+     * A changed article is written field by field and its new events are pushed onto the stored outbox,
+     * never replacing it: the relay may have sent and removed some of the events this object was read with,
+     * and writing the whole array back would send them a second time.
+     */
     Article save(Article article) {
-        return mongo.save(article);
+        if (article.id() == null || article.version() == 0 && !mongo.exists(byIdQuery(article.id()), Article.class)) {
+            return mongo.insert(article);
+        }
+        Document fields = new Document();
+        mongo.getConverter().write(article, fields);
+        Update update = new Update();
+        for (String field : persistedFields()) {
+            if (field.equals("_id") || field.equals("outbox") || field.equals("version")) {
+                continue;
+            }
+            if (fields.containsKey(field)) {
+                update.set(field, fields.get(field));
+            } else {
+                update.unset(field);
+            }
+        }
+        update.inc("version", 1);
+        List<OutboxEvent> events = article.newEvents();
+        if (!events.isEmpty()) {
+            update.push("outbox").each(events.toArray());
+        }
+        Query sameVersion = byIdQuery(article.id()).addCriteria(Criteria.where("version").is(article.version()));
+        Article saved = mongo.findAndModify(sameVersion, update, FindAndModifyOptions.options().returnNew(true),
+                Article.class);
+        if (saved == null) {
+            throw new OptimisticLockingFailureException("Article " + article.id() + " changed since it was read");
+        }
+        return saved;
+    }
+
+    private static Query byIdQuery(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+
+    private List<String> persistedFields() {
+        List<String> names = new ArrayList<>();
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(Article.class)
+                .doWithProperties((PropertyHandler<MongoPersistentProperty>) p -> names.add(p.getFieldName()));
+        return names;
     }
 
     /** Published articles matching the filter, newest first, strictly after {@code after} (keyset paging). */
