@@ -31,10 +31,6 @@ class CommentDocuments {
         this.mongo = mongo;
     }
 
-    com.mongodb.client.MongoCollection<Document> collection() {
-        return mongo.getCollection(COMMENTS);
-    }
-
     Optional<CommentSnapshot> comment(String id) {
         if (id == null || id.isBlank()) {
             return Optional.empty();
@@ -88,19 +84,21 @@ class CommentDocuments {
             return reasons.isEmpty() ? null : String.join("؛ ", reasons);
         }
         if (heldBy instanceof Map<?, ?> map) {
-            List<String> parts = new ArrayList<>();
-            for (String key : List.of("rule", "reason", "detail", "message", "explanation")) {
-                if (map.get(key) != null && !map.get(key).toString().isBlank()) {
-                    parts.add(map.get(key).toString());
-                }
+            String rule = text(map.get("rule"));
+            String detail = text(map.get("detail")) != null ? text(map.get("detail")) : text(map.get("reason"));
+            if (rule != null || detail != null) {
+                // The policy's Persian sentence first; the rule's stable name after it, for reference.
+                return detail == null ? rule : rule == null ? detail : detail + " (" + rule + ")";
             }
-            if (parts.isEmpty()) {
-                map.values().stream().filter(v -> v != null).map(Object::toString).forEach(parts::add);
-            }
-            return parts.isEmpty() ? null : String.join(": ", parts);
+            List<String> values = map.values().stream().map(CommentDocuments::text).filter(v -> v != null).toList();
+            return values.isEmpty() ? null : String.join("، ", values);
         }
         String text = heldBy.toString();
         return text.isBlank() ? null : text;
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
     /** An article as mails link to it. */

@@ -28,7 +28,7 @@ class MailPartsTest {
         assertThat(CommentDocuments.heldReason(null)).isNull();
         assertThat(CommentDocuments.heldReason("first-time")).isEqualTo("first-time");
         assertThat(CommentDocuments.heldReason(new Document("rule", "links").append("detail", "۳ پیوند")))
-                .isEqualTo("links: ۳ پیوند");
+                .isEqualTo("۳ پیوند (links)");
         assertThat(CommentDocuments.heldReason(List.of(Map.of("rule", "hold-words"), "links")))
                 .isEqualTo("hold-words؛ links");
     }

@@ -105,7 +105,7 @@ class NotificationsIT {
         String articleId = article("قیمت نان در تهران");
         String reader = unique("reader");
         String commentId = comment(articleId, null, "مریم", reader, "این خبر را ببینید http://a.example http://b.example",
-                "PENDING", true, true, new Document("rule", "links").append("detail", "۲ پیوند یا بیشتر"));
+                "PENDING", true, true, List.of(new Document("rule", "links").append("detail", "۲ پیوند یا بیشتر")));
 
         String eventId = sendSubmitted(articleId, commentId);
         MimeMessage mail = mailFor(commentId, "این خبر را ببینید");
@@ -113,9 +113,9 @@ class NotificationsIT {
         assertThat(mail.getSubject()).contains("قیمت نان در تهران");
         String html = part(mail, "text/html");
         String text = part(mail, "text/plain");
-        assertThat(html).contains("dir=\"rtl\"").contains("links: ۲ پیوند یا بیشتر").contains("این خبر را ببینید")
+        assertThat(html).contains("dir=\"rtl\"").contains("۲ پیوند یا بیشتر (links)").contains("این خبر را ببینید")
                 .contains("تأیید و انتشار").contains("هرزنامه");
-        assertThat(text).contains("دلیل نگه‌داشتن: links: ۲ پیوند یا بیشتر").contains("این خبر را ببینید");
+        assertThat(text).contains("دلیل نگه‌داشتن: ۲ پیوند یا بیشتر (links)").contains("این خبر را ببینید");
         assertThat(links(text)).hasSize(2);
         assertThat(mail.getHeader("List-Unsubscribe")).isNull();
 
@@ -134,7 +134,7 @@ class NotificationsIT {
         String articleId = article("پنجره واحد دولت هوشمند");
         String reader = unique("maryam");
         String commentId = comment(articleId, null, "مریم", reader, "خبر خوبی بود.", "PENDING", true, false,
-                "first-time");
+                List.of(new Document("rule", "first-time").append("detail", "نخستین دیدگاه این نویسنده")));
         sendSubmitted(articleId, commentId);
         String approveLink = links(part(mailFor(commentId, "خبر خوبی بود."), "text/plain")).get(0);
 
@@ -142,7 +142,7 @@ class NotificationsIT {
         HttpResponse<String> page = get(approveLink, "text/html");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(page.body()).contains("dir=\"rtl\"").contains("خبر خوبی بود.").contains("first-time")
+        assertThat(page.body()).contains("dir=\"rtl\"").contains("خبر خوبی بود.").contains("نخستین دیدگاه این نویسنده")
                 .contains("<form method=\"post\"");
         Document unchanged = commentDoc(commentId);
         assertThat(unchanged.getString("status")).isEqualTo("PENDING");
@@ -181,7 +181,7 @@ class NotificationsIT {
     void theSpamLinkMarksTheCommentSpamWithOneRejectedEvent() throws Exception {
         String articleId = article("بازار ارز");
         String commentId = comment(articleId, null, "فروشنده", unique("seller"), "ارزان بخرید", "PENDING", true, true,
-                "block-words");
+                List.of(new Document("rule", "hold-word").append("detail", "واژهٔ «ارزان» در فهرست نگه‌داشتن است")));
         sendSubmitted(articleId, commentId);
         String spamLink = links(part(mailFor(commentId, "ارزان بخرید"), "text/plain")).get(1);
 
@@ -278,6 +278,25 @@ class NotificationsIT {
         assertThat(mailsTo(parentAuthor)).hasSize(1);
         assertThat(mailsTo(replier)).isEmpty();
         assertThat(mailsTo(silentAuthor)).isEmpty();
+    }
+
+    @Test
+    void aReplyThePolicyPublishedAtOnceIsMailedToTheParentsAuthorOnceEvenIfApprovedAgainLater() throws Exception {
+        String articleId = article("انتخابات شورا");
+        String parentAuthor = unique("parisa");
+        String parentId = comment(articleId, null, "پریسا", parentAuthor, "نظر من", "APPROVED", false, true, null);
+        String replyId = comment(articleId, parentId, "بهرام", unique("bahram"), "پاسخ فوری", "APPROVED", true, false,
+                null);
+        ObjectNode data = (ObjectNode) JSON.readTree(submittedData(articleId, replyId));
+        data.put("status", "APPROVED").put("parentId", parentId);
+        EventContracts.assertValid("comment-submitted.v1.schema.json", JSON.writeValueAsString(data));
+        KafkaProbe.sendCloudEvent(bootstrap(), COMMENT_EVENTS, articleId, SUBMITTED, JSON.writeValueAsString(data));
+        awaitOneMailTo(parentAuthor, "پاسخ تازه به دیدگاه شما");
+
+        // Unapproved and approved again later: a new event, but the parent's author already knows.
+        sendApproved(articleId, replyId, parentId);
+        awaitMarker(articleId);
+        assertThat(mailsTo(parentAuthor)).hasSize(1);
     }
 
     @Test

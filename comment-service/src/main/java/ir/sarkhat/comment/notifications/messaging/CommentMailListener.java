@@ -35,7 +35,10 @@ class CommentMailListener {
     void on(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
         switch (event.type()) {
-            case SUBMITTED -> notifications.submitted(event.id(), read(event).commentId(), read(event).status());
+            case SUBMITTED -> {
+                CommentEventV1 data = read(event);
+                notifications.submitted(event.id(), data.commentId(), data.status());
+            }
             case APPROVED -> notifications.approved(event.id(), read(event).commentId());
             default -> {
                 // Rejections and deletions send no mail.
