@@ -24,6 +24,9 @@ class AccessRules {
                         .requestMatchers(HttpMethod.GET, "/api/articles/id/*").hasRole(editor)
                         .requestMatchers(HttpMethod.GET, "/", "/articles/**", "/api/articles", "/api/articles/**")
                         .permitAll()
+                        // Reader pages, feeds and the stylesheet.
+                        .requestMatchers(HttpMethod.GET, "/tag/**", "/category/**", "/author/**", "/feed", "/feed/**",
+                                "/sitemap.xml", "/news-sitemap.xml", "/assets/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/articles", "/api/articles/**").hasRole(editor)
                         .requestMatchers(HttpMethod.PUT, "/api/articles/**").hasRole(editor)
                         .requestMatchers(HttpMethod.DELETE, "/api/articles/**").hasRole(editor)

@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -64,9 +66,14 @@ abstract class ArticleScenario {
 
     abstract String bootstrapServers();
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @BeforeEach
     void client() {
         http = new Http(port);
+        // The page cache's listener starts at the latest offset; events sent before it listens would not evict.
+        ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("page-cache-invalidation"), 6);
     }
 
     @Test
