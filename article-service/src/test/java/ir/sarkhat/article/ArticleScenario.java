@@ -227,7 +227,10 @@ abstract class ArticleScenario {
                 .contains("<section id=\"comments\" data-article-id=\"" + id + "\">")
                 .contains("بند اول خبر.").contains("https://isna.ir");
         assertThat(JALALI_MONTHS).anyMatch(html::contains);
-        assertThat(html.toLowerCase()).doesNotContain("<script").doesNotContain("alert(")
+        // The one script element is the JSON-LD data block (issue 3); nothing from the body may add another.
+        String withoutJsonLd = html.replaceFirst("(?s)<script type=\"application/ld\\+json\">[^<]*</script>", "");
+        assertThat(withoutJsonLd).isNotEqualTo(html);
+        assertThat(withoutJsonLd.toLowerCase()).doesNotContain("<script").doesNotContain("alert(")
                 .doesNotContain("javascript:").doesNotContain("onclick");
 
         HttpResponse<String> home = http.get("/");
