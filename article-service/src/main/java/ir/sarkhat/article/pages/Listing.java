@@ -5,7 +5,7 @@ import java.util.Set;
 /** Which published articles a listing page shows. */
 record Listing(Kind kind, String value, Set<String> values) {
 
-    enum Kind { HOME, ALL, TAG, CATEGORY, AUTHOR }
+    enum Kind { HOME, TAG, CATEGORY, AUTHOR }
 
     static Listing home() {
         return new Listing(Kind.HOME, null, Set.of());

@@ -74,7 +74,6 @@ public class PageQueries {
             case TAG -> criteria = criteria.and("tags").is(filter.value());
             case AUTHOR -> criteria = criteria.and("author").is(filter.value());
             case CATEGORY -> criteria = criteria.and("categories").in(filter.values());
-            case ALL -> { }
         }
         if (after != null) {
             criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
