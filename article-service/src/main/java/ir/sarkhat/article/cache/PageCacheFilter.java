@@ -61,7 +61,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             send(hit, response);
             return;
         }
-        long generation = cache.generation();
+        long generation = articleKey != null ? cache.articleGeneration(articleKey) : cache.listingGeneration();
         response.setHeader(CACHE_HEADER, "MISS");
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
         try {
