@@ -28,6 +28,9 @@ class AccessRules {
                                 "/api/categories", "/api/categories/*")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/categories").hasRole(editor)
+                        // Reader pages, feeds and the stylesheet.
+                        .requestMatchers(HttpMethod.GET, "/tag/**", "/category/**", "/author/**", "/feed", "/feed/**",
+                                "/sitemap.xml", "/news-sitemap.xml", "/assets/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/articles", "/api/articles/**").hasRole(editor)
                         .requestMatchers(HttpMethod.PUT, "/api/articles/**").hasRole(editor)
                         .requestMatchers(HttpMethod.DELETE, "/api/articles/**").hasRole(editor)

@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -64,9 +66,14 @@ abstract class ArticleScenario {
 
     abstract String bootstrapServers();
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     @BeforeEach
     void client() {
         http = new Http(port);
+        // The page cache's listener starts at the latest offset; events sent before it listens would not evict.
+        ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("page-cache-invalidation"), 6);
     }
 
     @Test
@@ -220,10 +227,13 @@ abstract class ArticleScenario {
                 .contains("<section id=\"comments\" data-article-id=\"" + id + "\">")
                 .contains("بند اول خبر.").contains("https://isna.ir");
         assertThat(JALALI_MONTHS).anyMatch(html::contains);
-        // The only script on the page is the comment widget (served by comment-service), never one from the body.
+        // The only scripts are the JSON-LD data block and the comment widget (served by comment-service);
+        // nothing from the body may add another.
         String widget = "<script src=\"/comments/widget.js\" defer></script>";
         assertThat(html).contains(widget);
-        assertThat(html.replace(widget, "").toLowerCase()).doesNotContain("<script").doesNotContain("alert(")
+        String withoutJsonLd = html.replaceFirst("(?s)<script type=\"application/ld\\+json\">[^<]*</script>", "");
+        assertThat(withoutJsonLd).isNotEqualTo(html);
+        assertThat(withoutJsonLd.replace(widget, "").toLowerCase()).doesNotContain("<script").doesNotContain("alert(")
                 .doesNotContain("javascript:").doesNotContain("onclick");
 
         HttpResponse<String> home = http.get("/");

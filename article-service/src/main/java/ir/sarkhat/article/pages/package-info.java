@@ -1,2 +1,2 @@
-/** Server-rendered Persian reader pages (Thymeleaf): the home page and one page per published article. */
+/** Server-rendered Persian reader pages (Thymeleaf): home, article, tag/category/author archives, and their queries on the shared article fields. */
 package ir.sarkhat.article.pages;
