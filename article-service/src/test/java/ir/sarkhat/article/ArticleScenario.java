@@ -73,7 +73,7 @@ abstract class ArticleScenario {
     void client() {
         http = new Http(port);
         // The page cache's listener starts at the latest offset; events sent before it listens would not evict.
-        ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("page-cache-invalidation"), 6);
+        ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("page-cache-invalidation"), 9); // 3 topics × 3 partitions
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import ir.sarkhat.article.messaging.CommentEventsListener;
 import ir.sarkhat.article.pages.PageQueries;
 import ir.sarkhat.article.stats.ArticleStatsStore;
 import ir.sarkhat.article.stats.StatsUpdate;
@@ -30,17 +31,20 @@ class CacheInvalidationListener {
     private final PageCache cache;
     private final PageQueries queries;
     private final ArticleStatsStore stats;
+    private final CommentEventsListener comments;
     private final JsonMapper json;
 
-    CacheInvalidationListener(PageCache cache, PageQueries queries, ArticleStatsStore stats, JsonMapper json) {
+    CacheInvalidationListener(PageCache cache, PageQueries queries, ArticleStatsStore stats,
+            CommentEventsListener comments, JsonMapper json) {
         this.cache = cache;
         this.queries = queries;
         this.stats = stats;
+        this.comments = comments;
         this.json = json;
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = "article-service-cache-${random.uuid}",
-            topics = { "article-events", "article-stats" }, properties = "auto.offset.reset=latest")
+            topics = { "article-events", "article-stats", "comment-events" }, properties = "auto.offset.reset=latest")
     void on(ConsumerRecord<String, String> record) {
         try {
             IncomingEvent event = IncomingEvent.from(record);
@@ -48,6 +52,8 @@ class CacheInvalidationListener {
                 articleChanged(json.readValue(event.data(), ArticleChanged.class));
             } else if (STATS_UPDATED.equals(event.type())) {
                 countsChanged(json.readValue(event.data(), CountsChanged.class));
+            } else if ("comment-events".equals(event.topic())) {
+                commentsChanged(event);
             }
         } catch (RuntimeException unreadable) {
             log.warn("Emptying the page cache: could not read {}@{}: {}", record.topic(), record.offset(),
@@ -77,6 +83,14 @@ class CacheInvalidationListener {
             stats.apply(new StatsUpdate(event.articleId(), event.views(), event.comments(), event.version()));
         }
         cache.evictArticle(queries.slugOf(event.articleId()));
+    }
+
+    /** A comment appeared or went: applied to the replica here first (idempotent), like the counts, then evicted. */
+    private void commentsChanged(IncomingEvent event) {
+        String articleId = comments.apply(event);
+        if (articleId != null) {
+            cache.evictArticle(queries.slugOf(articleId));
+        }
     }
 
     /** Tolerant reader of ArticlePublished, ArticleUpdated and ArticleUnpublished: only what names the cached pages. */

@@ -40,13 +40,21 @@ class PageCacheFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!"GET".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            // An editor's change is visible to the next read on this instance at once; the other
+            // instances evict when they consume the change's event.
+            if (response.getStatus() < 300 && request.getRequestURI().startsWith("/api/")) {
+                cache.evictAll();
+            }
+            return;
+        }
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            chain.doFilter(request, response);
+            return;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String articleKey = articleKey(path);
         String listingKey = articleKey == null && LISTING.matcher(path).matches()
@@ -58,7 +66,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         CachedResponse hit = articleKey != null ? cache.article(articleKey) : cache.listing(listingKey);
         if (hit != null) {
-            send(hit, response);
+            send(hit, request, response);
             return;
         }
         long generation = articleKey != null ? cache.articleGeneration(articleKey) : cache.listingGeneration();
@@ -68,7 +76,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, wrapper);
             if (wrapper.getStatus() == HttpServletResponse.SC_OK && wrapper.getContentType() != null) {
                 CachedResponse fresh = new CachedResponse(wrapper.getContentType(), wrapper.getContentAsByteArray(),
-                        wrapper.getHeader(ARTICLE_ID_HEADER));
+                        wrapper.getHeader(ARTICLE_ID_HEADER), wrapper.getHeader(HttpHeaders.ETAG));
                 if (articleKey != null) {
                     cache.putArticle(articleKey, fresh, generation);
                 } else {
@@ -97,13 +105,21 @@ class PageCacheFilter extends OncePerRequestFilter {
         return UriUtils.decode(segment, StandardCharsets.UTF_8);
     }
 
-    private static void send(CachedResponse hit, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(hit.contentType());
+    private static void send(CachedResponse hit, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         response.setHeader(CACHE_HEADER, "HIT");
         if (hit.articleId() != null) {
             response.setHeader(ARTICLE_ID_HEADER, hit.articleId());
         }
+        if (hit.etag() != null) {
+            response.setHeader(HttpHeaders.ETAG, hit.etag());
+            if (hit.etag().equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(hit.contentType());
         response.setContentLength(hit.body().length);
         response.getOutputStream().write(hit.body());
     }

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * CommentRejected and CommentDeleted take it off the page. CommentSubmitted and other types are ignored.
  */
 @Component
-class CommentEventsListener {
+public class CommentEventsListener {
 
     static final String APPROVED = "sarkhat.comment.approved.v1";
     static final String REJECTED = "sarkhat.comment.rejected.v1";
@@ -40,11 +40,22 @@ class CommentEventsListener {
 
     @KafkaListener(topics = "comment-events")
     void on(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
+        apply(IncomingEvent.from(record));
+    }
+
+    /**
+     * Applies one comment event to the replica (idempotent: an event not newer than the comment's last one
+     * changes nothing). Also called by the page cache, which must see the replica updated before it evicts.
+     *
+     * @return the article the event is about, or null for a type this replica ignores
+     */
+    public String apply(IncomingEvent event) {
         boolean applied;
+        String articleId;
         switch (event.type()) {
             case APPROVED -> {
                 Approved data = read(event, Approved.class);
+                articleId = data.articleId();
                 applied = comments.approved(new ApprovedComment(required(data.commentId(), "commentId", event),
                         required(data.articleId(), "articleId", event), data.parentId(), data.depth(),
                         data.authorName(), data.authorUrl(), data.avatarHash(), data.bodyHtml(), data.createdAt()),
@@ -52,20 +63,23 @@ class CommentEventsListener {
             }
             case REJECTED -> {
                 Removed data = read(event, Removed.class);
+                articleId = data.articleId();
                 applied = comments.removed(required(data.commentId(), "commentId", event),
                         required(data.articleId(), "articleId", event), position(event, data.rejectedAt()));
             }
             case DELETED -> {
                 Removed data = read(event, Removed.class);
+                articleId = data.articleId();
                 applied = comments.removed(required(data.commentId(), "commentId", event),
                         required(data.articleId(), "articleId", event), position(event, data.deletedAt()));
             }
             default -> {
                 log.debug("Ignoring {} {} on {}", event.type(), event.id(), event.topic());
-                return;
+                return null;
             }
         }
         log.debug("Comment event {} {}", event.id(), applied ? "applied" : "was not newer: ignored");
+        return articleId;
     }
 
     /** The event's own time from its data, else the envelope's ce_time: without either it cannot be ordered. */

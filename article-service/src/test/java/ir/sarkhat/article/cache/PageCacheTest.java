@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PageCacheTest {
 
     private final PageCache cache = new PageCache(Duration.ofMinutes(10), 100);
-    private final CachedResponse old = new CachedResponse("text/html", "قدیم".getBytes(StandardCharsets.UTF_8), "a1");
+    private final CachedResponse old = new CachedResponse("text/html", "قدیم".getBytes(StandardCharsets.UTF_8), "a1", null);
 
     @Test
     void aRenderThatStartedBeforeAnEvictionIsNotStoredAfterIt() {

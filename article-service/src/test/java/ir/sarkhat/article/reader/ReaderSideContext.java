@@ -80,7 +80,7 @@ abstract class ReaderSideContext {
         }
         cache.evictAll();
         // The cache listener starts at the latest offset: wait until it listens before any test sends an event.
-        ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("page-cache-invalidation"), 6);
+        ContainerTestUtils.waitForAssignment(listeners.getListenerContainer("page-cache-invalidation"), 9); // 3 topics × 3 partitions
     }
 
     HttpResponse<String> get(String path) {
