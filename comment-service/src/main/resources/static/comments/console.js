@@ -150,15 +150,12 @@
     });
   }
 
-  /** heldBy may be one {rule, reason|detail} or a list of them; each is shown as «rule: why». */
+  /** heldBy: a list of {rule, detail} (one object tolerated). The service's sentence, else the rule's name. */
   function reasons(heldBy) {
     if (!heldBy) return [];
-    var list = Array.isArray(heldBy) ? heldBy : [heldBy];
-    return list.map(function (h) {
-      if (typeof h === 'string') return { rule: h, text: RULES[h] || h };
-      var label = RULES[h.rule] || h.rule || '';
-      var why = h.reason || h.detail || h.message || '';
-      return { rule: h.rule || '', text: why && why !== label ? label + ': ' + why : label };
+    return (Array.isArray(heldBy) ? heldBy : [heldBy]).map(function (h) {
+      var rule = typeof h === 'string' ? h : h.rule || '';
+      return { rule: rule, label: RULES[rule] || rule, text: h.detail || h.reason || RULES[rule] || rule };
     });
   }
 
@@ -183,6 +180,7 @@
       held.forEach(function (h) {
         var r = el('li', 'reason', h.text);
         r.setAttribute('data-rule', h.rule);
+        r.title = 'قاعده: ' + h.label;
         why.appendChild(r);
       });
       main.appendChild(why);

@@ -143,7 +143,9 @@ class CommentPagesIT {
         assertThat(trap.getAttribute("tabindex")).isEqualTo("-1");
         assertThat(trap.getAttribute("autocomplete")).isEqualTo("off");
         assertThat(trap.findElement(By.xpath("..")).getAttribute("aria-hidden")).isEqualTo("true");
-        assertThat(trap.getRect().getX() + trap.getRect().getWidth()).isLessThanOrEqualTo(0);
+        long viewport = (Long) browser.executeScript("return window.innerWidth");
+        assertThat(trap.getRect().getX() >= viewport || trap.getRect().getX() + trap.getRect().getWidth() <= 0)
+                .as("honeypot off-screen").isTrue();
 
         // Reply to Sara: the form moves under her comment; a bad email is refused next to the field, in Persian.
         WebElement secondComment = browser.findElement(By.id("comment-" + second));
@@ -158,7 +160,7 @@ class CommentPagesIT {
         assertThat(text("#sc-authorEmail-error")).startsWith("نشانی ایمیل درست نیست");
         assertThat(browser.findElement(By.id("sc-authorEmail")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(text(".sc-form-status")).isEqualTo("لطفاً خطاهای فرم را برطرف کنید.");
-        takeScreenshot("widget.png");
+        takeScreenshot("widget-form-error.png");
 
         WebElement email = browser.findElement(By.id("sc-authorEmail"));
         email.clear();
@@ -175,6 +177,8 @@ class CommentPagesIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#comment-" + second + " .sc-replies #comment-" + pending.get("id").asString())));
         assertThat(text(".sc-count")).isEqualTo("۴ دیدگاه");
+        browser.executeScript("document.getElementById('comments').scrollIntoView()");
+        takeScreenshot("widget.png");
     }
 
     @Test
@@ -211,9 +215,9 @@ class CommentPagesIT {
         // j/k move the selection; "a" approves the selected comment: it leaves PENDING and shows up in APPROVED.
         browser.findElement(By.cssSelector(".row[data-comment-id='" + held + "'] .main .text")).click();
         assertThat(currentRowId()).isEqualTo(held);
-        new Actions(browser).sendKeys("j").perform();
+        new Actions(browser).sendKeys("k").perform(); // newest first: the held one, written first, is last
         assertThat(currentRowId()).isNotEqualTo(held);
-        new Actions(browser).sendKeys("k").perform();
+        new Actions(browser).sendKeys("j").perform();
         assertThat(currentRowId()).isEqualTo(held);
         new Actions(browser).sendKeys("a").perform();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(row(held)));
