@@ -18,7 +18,8 @@ class AccessRules {
         return staffSecurity.apply(http)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/articles/*/comments").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/articles/*/comments", "/api/articles/*/comments/count")
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/articles/*/comments").permitAll()
                         .requestMatchers("/api/moderation/**").hasRole(StaffRole.MODERATOR.name())
                         .anyRequest().denyAll())

@@ -47,8 +47,11 @@ import tools.jackson.databind.node.ObjectNode;
  * with a real broker and a MongoDB-protocol store. Subclasses supply the infrastructure (embedded
  * here, containers where Docker exists); the scenarios are the same.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = { CommentServiceApplication.class, TestClock.Config.class },
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sarkhat.comments.identity-salt=test-salt",
+        "sarkhat.comments.moderation.hold-words=بررسی‌کن,hold-me",
+        "sarkhat.comments.moderation.block-words=casino-spam,قمارخانه",
         "sarkhat.kafka.retry.initial-interval-ms=50",
         "sarkhat.outbox.poll-interval=200ms" })
 abstract class CommentServiceScenarios {
@@ -63,6 +66,7 @@ abstract class CommentServiceScenarios {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final java.util.Random RANDOM = new java.util.Random();
 
     @DynamicPropertySource
     static void staffTokens(DynamicPropertyRegistry registry) {
@@ -77,6 +81,9 @@ abstract class CommentServiceScenarios {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    TestClock clock;
 
     @Test
     void aReaderCommentIsModeratedThenPublishedWithOneEventPerStep() {
@@ -212,6 +219,15 @@ abstract class CommentServiceScenarios {
         String otherArticleId = publishArticle();
         String parentId = submit(articleId, "اولی");
         String elsewhere = submit(otherArticleId, "جای دیگر");
+        approve(elsewhere);
+
+        // Only published comments can be answered.
+        HttpResponse<String> toPending = post(commentsOf(articleId),
+                "{\"authorName\":\"b\",\"authorEmail\":\"b@x.ir\",\"body\":\"زود\",\"parentId\":\"" + parentId + "\"}",
+                null);
+        assertThat(toPending.statusCode()).isEqualTo(400);
+        assertThat(toPending.body()).contains("parentId");
+        approve(parentId);
 
         HttpResponse<String> reply = post(commentsOf(articleId),
                 "{\"authorName\":\"b\",\"authorEmail\":\"b@x.ir\",\"body\":\"پاسخ\",\"parentId\":\"" + parentId + "\"}",
@@ -302,30 +318,31 @@ abstract class CommentServiceScenarios {
     }
 
     @Test
-    void aRedeliveredPublicationChangesNothing() {
+    void aRedeliveredPublicationCannotReopenAnUnpublishedArticle() {
         String articleId = "redelivered-" + UUID.randomUUID();
         String data = articlePublished(articleId);
         String eventId = UUID.randomUUID().toString();
-        KafkaProbe.sendCloudEvent(bootstrap(), ARTICLE_EVENTS, articleId, PUBLISHED, data, eventId);
+        String publishedTime = "2023-04-09T08:30:00Z";
+        sendWithTime(ARTICLE_EVENTS, articleId, PUBLISHED, data, eventId, publishedTime);
         await().atMost(Duration.ofSeconds(30)).until(() -> replica(articleId) != null);
-        // As a moderator closing the thread would (issue #4): the redelivery must not reopen it.
-        mongo.getCollection("published_articles").updateOne(new Document("_id", articleId),
-                new Document("$set", new Document("commentsOpen", false)));
+        unpublish(articleId);
         Document before = replica(articleId);
 
-        KafkaProbe.sendCloudEvent(bootstrap(), ARTICLE_EVENTS, articleId, PUBLISHED, data, eventId);
+        sendWithTime(ARTICLE_EVENTS, articleId, PUBLISHED, data, eventId, publishedTime);
         awaitConsumed(ARTICLE_EVENTS);
 
         assertThat(replica(articleId)).isEqualTo(before);
         assertThat(replicaCount(articleId)).isEqualTo(1);
-        assertThat(post(commentsOf(articleId), "{\"authorName\":\"a\",\"authorEmail\":\"a@x.ir\",\"body\":\"x\"}",
-                null).statusCode()).isEqualTo(404);
+        HttpResponse<String> closed = post(commentsOf(articleId),
+                "{\"authorName\":\"a\",\"authorEmail\":\"a@x.ir\",\"body\":\"x\"}", null);
+        assertThat(closed.statusCode()).isEqualTo(403);
+        assertProblem(closed);
     }
 
     @Test
     void otherArticleEventTypesAreSkipped() {
         String articleId = "unpublished-" + UUID.randomUUID();
-        KafkaProbe.sendCloudEvent(bootstrap(), ARTICLE_EVENTS, articleId, "sarkhat.article.unpublished.v1",
+        KafkaProbe.sendCloudEvent(bootstrap(), ARTICLE_EVENTS, articleId, "sarkhat.article.archived.v9",
                 articlePublished(articleId));
         awaitConsumed(ARTICLE_EVENTS);
         assertThat(replica(articleId)).isNull();
@@ -378,12 +395,15 @@ abstract class CommentServiceScenarios {
         return articleId;
     }
 
+    /** From a new reader each time, so the first-time rule holds it as PENDING. */
     String submit(String articleId, String body) {
-        return submit(articleId, body, "خواننده", "reader@example.ir");
+        return submit(articleId, body, "خواننده", "reader-" + UUID.randomUUID() + "@example.ir");
     }
 
     String submit(String articleId, String body, String name, String email) {
         ObjectNode request = JSON.createObjectNode().put("authorName", name).put("authorEmail", email).put("body", body);
+        // Past the flood window of the previous comment from this email.
+        clock.advance(Duration.ofSeconds(16));
         HttpResponse<String> response = post(commentsOf(articleId), JSON.writeValueAsString(request), null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).get("id").asString();
@@ -394,6 +414,25 @@ abstract class CommentServiceScenarios {
                 TestTokens.bearer("moderator1", "MODERATOR"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response;
+    }
+
+    void sendWithTime(String topic, String key, String type, String json, String id, String time) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+        for (String[] h : new String[][] { { "ce_specversion", "1.0" }, { "ce_id", id }, { "ce_source", "/sarkhat/test" },
+                { "ce_type", type }, { "ce_time", time }, { "ce_subject", key }, { "content-type", "application/json" } }) {
+            record.headers().add(h[0], h[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        KafkaProbe.send(bootstrap(), record);
+    }
+
+    /** ArticleUnpublished from the contract's example, for this article, now. */
+    void unpublish(String articleId) {
+        ObjectNode data = (ObjectNode) JSON.readTree(EventContracts.examples("article-unpublished.v1.schema.json").get(0));
+        data.put("articleId", articleId);
+        data.put("unpublishedAt", clock.instant().toString());
+        KafkaProbe.sendCloudEvent(bootstrap(), ARTICLE_EVENTS, articleId, "sarkhat.article.unpublished.v1",
+                JSON.writeValueAsString(data));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.FALSE.equals(replica(articleId).get("commentsOpen")));
     }
 
     /** Raw reads: the replica keeps article ids as strings, even those that look like ObjectIds. */
@@ -466,9 +505,16 @@ abstract class CommentServiceScenarios {
         }
     }
 
+    /** As if through the gateway from a reader's own address, so flood control sees distinct readers. */
     HttpResponse<String> post(String path, String json, String bearer) {
+        return post(path, json, bearer, "10." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256) + "."
+                + RANDOM.nextInt(1, 255));
+    }
+
+    HttpResponse<String> post(String path, String json, String bearer, String clientIp) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", clientIp)
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (bearer != null) {
             request.header("Authorization", bearer);

@@ -3,6 +3,7 @@ package ir.sarkhat.comment.articles;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,31 +27,33 @@ public class PublishedArticles {
     }
 
     /**
-     * Upsert that only sets fields, so a redelivered event changes nothing. {@code commentsOpen} is
-     * set on first sight only: a later publication event must not reopen comments a moderator closed.
+     * ArticlePublished or ArticleUpdated: upserts that only set fields, so a redelivered event changes
+     * nothing. Comments open on first sight, and reopen only when this event is newer than the last
+     * unpublication ({@code happenedAt} compared with {@code openStateAt}).
      */
-    public void recordPublication(ArticlePublication publication) {
+    public void recordPublication(ArticlePublication publication, Instant happenedAt) {
         Update update = new Update()
                 .set("slug", publication.slug())
                 .set("title", publication.title())
                 .set("publishedAt", publication.publishedAt())
-                .setOnInsert("commentsOpen", true);
+                .setOnInsert("commentsOpen", true)
+                .setOnInsert("openStateAt", happenedAt);
         mongo.upsert(query(where("_id").is(publication.articleId())), update, PublishedArticle.class);
+        mongo.updateFirst(query(where("_id").is(publication.articleId()).and("openStateAt").lt(happenedAt)),
+                new Update().set("commentsOpen", true).set("openStateAt", happenedAt), PublishedArticle.class);
+    }
+
+    /** ArticleUnpublished: closes comments unless a newer publication already reopened them; unknown articles stay unknown. */
+    public void recordUnpublication(String articleId, Instant happenedAt) {
+        mongo.updateFirst(query(where("_id").is(articleId).orOperator(where("openStateAt").lt(happenedAt),
+                where("openStateAt").exists(false))),
+                new Update().set("commentsOpen", false).set("openStateAt", happenedAt), PublishedArticle.class);
     }
 
     /** The article, or a 404 problem when it is unknown here. */
     public PublishedArticle require(String articleId) {
         PublishedArticle article = mongo.findById(articleId, PublishedArticle.class);
         if (article == null) {
-            throw ApiProblem.notFound(NOT_COMMENTABLE);
-        }
-        return article;
-    }
-
-    /** The article if it takes new comments, or a 404 problem that does not say which of the two it is. */
-    public PublishedArticle requireOpenForComments(String articleId) {
-        PublishedArticle article = require(articleId);
-        if (!article.commentsOpen()) {
             throw ApiProblem.notFound(NOT_COMMENTABLE);
         }
         return article;

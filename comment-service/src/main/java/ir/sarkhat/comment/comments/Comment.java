@@ -10,21 +10,33 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import ir.sarkhat.kit.events.OutboxEvent;
 
 /**
- * A reader's comment on an article. The author's email is private: it is shown to moderators only,
- * never in a public response or an event. No IP address is kept. Events caused by a change wait in
- * {@code outbox}, written in the same single-document write as the change.
+ * A comment on an article. The author's email is private (moderators only, never public, never in
+ * an event); of the IP only the network prefix is kept. Events caused by a change wait in
+ * {@code outbox} and moderator decisions in {@code audit}, both written in the same single-document
+ * write as the change.
  *
- * @param body plain text as typed (normalized), rendered to HTML only when read
+ * @param parentId          the comment this one hangs under (at most depth 5)
+ * @param inReplyTo         the comment the reader answered; differs from parentId when that one was at depth 5
+ * @param rootId            the top-level comment of the thread (its own id for a top-level comment)
+ * @param ancestors         ids from the top-level comment down to the parent
+ * @param depth             0 for a top-level comment, at most 5
+ * @param authorEmail       lowercased; null for staff replies
+ * @param staff             written by a moderator through the moderation API
+ * @param body              plain text as typed (normalized), rendered to HTML only when read
+ * @param statusBeforeTrash what a restore from TRASH returns to
+ * @param heldBy            the rules that held it or marked it spam, with a reason each
+ * @param ipPrefix          IPv4 /24 or IPv6 /48 of the sender
+ * @param fingerprint       hash of article, parent, email and body: a unique index refuses duplicates
+ * @param purgingSince      set when a purge claimed this trashed comment
  */
 @Document(Comment.COLLECTION)
-public record Comment(@Id String id, String articleId, String parentId, String authorName, String authorEmail,
-        String body, CommentStatus status, Instant createdAt, Instant approvedAt, String approvedBy,
+public record Comment(@Id String id, String articleId, String parentId, String inReplyTo, String rootId,
+        List<String> ancestors, int depth, String authorName, String authorEmail, String authorUrl, boolean staff,
+        String body, CommentStatus status, CommentStatus statusBeforeTrash, List<Hold> heldBy, String ipPrefix,
+        boolean notifyApproval, boolean notifyReplies, String fingerprint, Instant createdAt, Instant approvedAt,
+        String approvedBy, Instant trashedAt, Instant editedAt, Instant purgingSince, List<AuditEntry> audit,
         @Version Long version, List<OutboxEvent> outbox) {
 
-    static final String COLLECTION = "comments";
-
-    static Comment pending(String id, String articleId, CommentDraft draft, Instant now, OutboxEvent submitted) {
-        return new Comment(id, articleId, draft.parentId(), draft.authorName(), draft.authorEmail(), draft.body(),
-                CommentStatus.PENDING, now, null, null, null, List.of(submitted));
-    }
+    public static final String COLLECTION = "comments";
+    public static final int MAX_DEPTH = 5;
 }

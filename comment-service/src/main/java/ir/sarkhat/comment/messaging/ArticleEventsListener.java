@@ -1,5 +1,7 @@
 package ir.sarkhat.comment.messaging;
 
+import java.time.Instant;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,14 +16,17 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps the published-articles replica from article-events. Types it does not know (later article
- * events) are skipped, not failed. Data it cannot read goes to article-events-dlt at once.
+ * Keeps the published-articles replica from article-events: published and updated articles take
+ * comments, unpublished ones do not. Types it does not know are skipped, not failed. Data it cannot
+ * read goes to article-events-dlt at once.
  */
 @Component
 class ArticleEventsListener {
 
     static final String TOPIC = "article-events";
     static final String ARTICLE_PUBLISHED = "sarkhat.article.published.v1";
+    static final String ARTICLE_UPDATED = "sarkhat.article.updated.v1";
+    static final String ARTICLE_UNPUBLISHED = "sarkhat.article.unpublished.v1";
 
     private static final Logger log = LoggerFactory.getLogger(ArticleEventsListener.class);
 
@@ -36,23 +41,46 @@ class ArticleEventsListener {
     @KafkaListener(topics = TOPIC)
     void on(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (!ARTICLE_PUBLISHED.equals(event.type())) {
-            log.debug("Skipping {} {}: not used here", event.type(), event.id());
-            return;
+        switch (event.type()) {
+            case ARTICLE_PUBLISHED -> {
+                ArticlePublishedV1 data = read(event, ArticlePublishedV1.class, ArticlePublishedV1::articleId);
+                articles.recordPublication(
+                        new ArticlePublication(data.articleId(), data.slug(), data.title(), data.publishedAt()),
+                        latest(data.publishedAt(), event.time()));
+            }
+            case ARTICLE_UPDATED -> {
+                ArticleUpdatedV1 data = read(event, ArticleUpdatedV1.class, ArticleUpdatedV1::articleId);
+                articles.recordPublication(
+                        new ArticlePublication(data.articleId(), data.slug(), data.title(), data.publishedAt()),
+                        latest(data.updatedAt(), data.publishedAt()));
+            }
+            case ARTICLE_UNPUBLISHED -> {
+                ArticleUnpublishedV1 data = read(event, ArticleUnpublishedV1.class, ArticleUnpublishedV1::articleId);
+                articles.recordUnpublication(data.articleId(), latest(data.unpublishedAt(), event.time()));
+            }
+            default -> log.debug("Skipping {} {}: not used here", event.type(), event.id());
         }
-        ArticlePublishedV1 data = read(event);
-        articles.recordPublication(
-                new ArticlePublication(data.articleId(), data.slug(), data.title(), data.publishedAt()));
     }
 
-    private ArticlePublishedV1 read(IncomingEvent event) {
-        ArticlePublishedV1 data;
-        try {
-            data = json.readValue(event.data(), ArticlePublishedV1.class);
-        } catch (JacksonException e) {
-            throw new PoisonEventException("Event " + event.id() + " is not a readable ArticlePublished", e);
+    /**
+     * When it happened: the data's own time, or the event's {@code ce_time} if later (a republished
+     * article may keep its first publishedAt). Never null.
+     */
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b == null ? Instant.EPOCH : b;
         }
-        if (data == null || data.articleId() == null || data.articleId().isBlank()) {
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private <T> T read(IncomingEvent event, Class<T> type, java.util.function.Function<T, String> articleId) {
+        T data;
+        try {
+            data = json.readValue(event.data(), type);
+        } catch (JacksonException e) {
+            throw new PoisonEventException("Event " + event.id() + " is not a readable " + type.getSimpleName(), e);
+        }
+        if (data == null || articleId.apply(data) == null || articleId.apply(data).isBlank()) {
             throw new PoisonEventException("Event " + event.id() + " has no articleId");
         }
         return data;

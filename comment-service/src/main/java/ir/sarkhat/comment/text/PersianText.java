@@ -38,4 +38,13 @@ public final class PersianText {
                 .replace('\u064A', '\u06CC')
                 .replace('\u0643', '\u06A9');
     }
+
+    /** The number in Persian digits (U+06F0–U+06F9), for text people read. */
+    public static String digits(long number) {
+        StringBuilder out = new StringBuilder();
+        for (char c : Long.toString(number).toCharArray()) {
+            out.append(Character.isDigit(c) ? (char) ('\u06F0' + (c - '0')) : c);
+        }
+        return out.toString();
+    }
 }

@@ -1,4 +1,4 @@
-package ir.sarkhat.comment.comments.web;
+package ir.sarkhat.comment.comments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package ir.sarkhat.comment.comments.web;
+package ir.sarkhat.comment.comments;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * breaks only), so a mistake in this class cannot become an XSS hole.
  */
 @Component
-class CommentBodyHtml {
+public class CommentBodyHtml {
 
     /** http(s) URLs with at least one letter or digit after the scheme, up to a space, quote or markup. */
     private static final Pattern URL = Pattern.compile("https?://[\\p{L}\\p{N}][^\\s<>\"'«»]*",
@@ -33,7 +33,7 @@ class CommentBodyHtml {
             .requireRelsOnLinks("ugc", "nofollow", "noopener")
             .toFactory();
 
-    String render(String text) {
+    public String render(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }

@@ -1,4 +1,4 @@
-package ir.sarkhat.comment.comments.web;
+package ir.sarkhat.comment.comments;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * it cannot be reversed by hashing guessed addresses without the salt.
  */
 @Component
-class AvatarHashes {
+public class AvatarHashes {
 
     private static final Logger log = LoggerFactory.getLogger(AvatarHashes.class);
 
@@ -61,7 +61,7 @@ class AvatarHashes {
         return stored.getString("value");
     }
 
-    String of(String email) {
+    public String of(String email) {
         MessageDigest sha256 = sha256();
         sha256.update(salt);
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
