@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -56,7 +59,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sarkhat.comments.identity-salt=test-salt",
-        "sarkhat.outbox.poll-interval=200ms" })
+        "sarkhat.outbox.poll-interval=200ms",
+        // The browser always posts from 127.0.0.1: tests that post are kept apart by the console test (order below).
+        "sarkhat.comments.flood-interval=5s" })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @EmbeddedKafka(partitions = 3)
 @TestPropertySource(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 class CommentPagesIT {
@@ -110,6 +116,7 @@ class CommentPagesIT {
     }
 
     @Test
+    @Order(1)
     void widgetShowsTheThreadAndTakesAReply() throws IOException {
         String articleId = publishArticle();
         String first = approved(articleId, "مریم", "نخستین دیدگاه درباره این خبر", null);
@@ -182,6 +189,43 @@ class CommentPagesIT {
     }
 
     @Test
+    @Order(4)
+    void widgetPagesByTopLevelCommentAndExplainsRefusalsInPersian() {
+        String articleId = publishArticle();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 21; i++) {
+            ids.add(approved(articleId, "خواننده " + i, "دیدگاه شماره " + i, null));
+        }
+
+        open("/comments/test-article/" + articleId);
+        wait.until(d -> topLevelIds().size() == 20);
+        assertThat(text(".sc-count")).isEqualTo("۲۱ دیدگاه");
+        assertThat(topLevelIds()).isEqualTo(ids.subList(0, 20));
+        WebElement more = browser.findElement(By.className("sc-more"));
+        assertThat(more.getText()).isEqualTo("نمایش دیدگاه‌های بیشتر");
+        more.click();
+        wait.until(d -> topLevelIds().size() == 21);
+        assertThat(topLevelIds()).isEqualTo(ids);
+        assertThat(more.isDisplayed()).isFalse();
+
+        // Sent once: pending. The same again: duplicate. Another one right away: too soon, with the wait in Persian digits.
+        browser.findElement(By.id("sc-body")).sendKeys("یک دیدگاه تازه");
+        browser.findElement(By.id("sc-authorName")).sendKeys("پریسا");
+        browser.findElement(By.id("sc-authorEmail")).sendKeys("parisa" + READERS.incrementAndGet() + "@example.ir");
+        browser.findElement(By.className("sc-submit")).click();
+        wait.until(d -> text(".sc-form-status").equals("دیدگاه شما پس از بررسی منتشر می‌شود."));
+        assertThat(browser.findElement(By.id("sc-body")).getAttribute("value")).isEmpty();
+        browser.findElement(By.id("sc-body")).sendKeys("یک دیدگاه تازه");
+        browser.findElement(By.className("sc-submit")).click();
+        wait.until(d -> text(".sc-form-status").equals("این دیدگاه را پیش‌تر فرستاده‌اید."));
+        browser.findElement(By.id("sc-body")).sendKeys(" و یک جملهٔ دیگر");
+        browser.findElement(By.className("sc-submit")).click();
+        wait.until(d -> text(".sc-form-status").startsWith("کمی آهسته‌تر"));
+        assertThat(text(".sc-form-status")).matches("کمی آهسته‌تر: [۰-۹]+ ثانیهٔ دیگر دوباره بفرستید.");
+    }
+
+    @Test
+    @Order(3)
     void moderatorSignsInAndWorksTheQueueWithKeysAndBulkActions() throws IOException {
         String articleId = publishArticle();
         String held = submitted(articleId, "نیما", "لطفاً این دیدگاه را بررسی کنید", null);
@@ -252,10 +296,6 @@ class CommentPagesIT {
         List<WebElement> entries = browser.findElements(By.cssSelector("#audit-table tbody tr"));
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).getText()).contains(MODERATOR).contains("در انتظار بررسی").contains("تأییدشده");
-        browser.findElement(By.cssSelector("#audit-form button")).click();
-        wait.until(d -> browser.findElements(By.cssSelector("#audit-table tbody tr")).size() >= 3);
-        assertThat(text("#audit-table tbody")).contains("زباله‌دان");
-        assertThat(text("#audit-caption")).contains("کارهای " + MODERATOR);
 
         browser.findElement(By.id("sign-out")).click();
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
@@ -263,6 +303,7 @@ class CommentPagesIT {
     }
 
     @Test
+    @Order(2)
     void assetsAreLongCachedOnlyWithTheirCurrentHash() throws Exception {
         HttpResponse<String> plain = get("/comments/widget.js", null);
         assertThat(plain.statusCode()).isEqualTo(200);
