@@ -303,7 +303,7 @@
   $('filters').addEventListener('submit', function (e) { e.preventDefault(); applyFilters(); });
   $('filter-clear').addEventListener('click', function () { $('filter-article').value = ''; $('filter-q').value = ''; applyFilters(); });
   document.querySelectorAll('.tabs button').forEach(function (tab) {
-    tab.addEventListener('click', function () { state.status = tab.getAttribute('data-status'); say(''); refresh(); });
+    tab.addEventListener('click', function () { state.status = tab.getAttribute('data-status'); say(''); applyFilters(); });
   });
   $('more').addEventListener('click', function () { loadPage(state.cursor); });
 

@@ -228,9 +228,13 @@ class CommentPagesIT {
     @Order(3)
     void moderatorSignsInAndWorksTheQueueWithKeysAndBulkActions() throws IOException {
         String articleId = publishArticle();
-        String held = submitted(articleId, "نیما", "لطفاً این دیدگاه را بررسی کنید", null);
+        List<String> older = new java.util.ArrayList<>();
+        for (int i = 1; i <= 18; i++) {
+            older.add(submitted(articleId, "خواننده " + i, "دیدگاه معمولی " + i, null));
+        }
         String junk1 = submitted(articleId, "ربات", "تبلیغ یک", null);
         String junk2 = submitted(articleId, "ربات دو", "تبلیغ دو", null);
+        String held = submitted(articleId, "نیما", "لطفاً این دیدگاه را بررسی کنید", null);
 
         open("/moderation");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
@@ -245,7 +249,8 @@ class CommentPagesIT {
         browser.findElement(By.id("filter-article")).sendKeys(articleId);
         browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(row(held)));
-        wait.until(d -> rowIds().containsAll(List.of(held, junk1, junk2)));
+        wait.until(d -> rowIds().size() == 20);
+        assertThat(rowIds().subList(0, 3)).containsExactly(held, junk2, junk1);
         assertThat(row.findElement(By.className("author")).getText()).isEqualTo("نیما");
         assertThat(row.findElement(By.className("email")).getText()).endsWith("@example.ir");
         assertThat(row.findElement(By.className("article")).getText()).isEqualTo("پنجره واحد دولت هوشمند راه‌اندازی شد");
@@ -253,15 +258,19 @@ class CommentPagesIT {
         assertThat(row.findElement(By.className("text")).getText()).isEqualTo("لطفاً این دیدگاه را بررسی کنید");
         assertThat(row.findElements(By.cssSelector(".held .reason"))).isNotEmpty();
         assertThat(row.findElement(By.cssSelector(".held .reason")).getText()).isNotBlank();
-        assertThat(tab("PENDING").getText()).contains("(۳)");
+        wait.until(d -> tab("PENDING").getText().contains("(۲۱)"));
         takeScreenshot("moderation-console.png");
+        browser.findElement(By.id("more")).click();
+        wait.until(d -> rowIds().size() == 21);
+        assertThat(rowIds().get(20)).isEqualTo(older.get(0));
+        assertThat(browser.findElement(By.id("more")).isDisplayed()).isFalse();
 
         // j/k move the selection; "a" approves the selected comment: it leaves PENDING and shows up in APPROVED.
         browser.findElement(By.cssSelector(".row[data-comment-id='" + held + "'] .main .text")).click();
         assertThat(currentRowId()).isEqualTo(held);
-        new Actions(browser).sendKeys("k").perform(); // newest first: the held one, written first, is last
-        assertThat(currentRowId()).isNotEqualTo(held);
         new Actions(browser).sendKeys("j").perform();
+        assertThat(currentRowId()).isEqualTo(junk2);
+        new Actions(browser).sendKeys("k").perform();
         assertThat(currentRowId()).isEqualTo(held);
         new Actions(browser).sendKeys("a").perform();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(row(held)));
@@ -270,10 +279,11 @@ class CommentPagesIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(row(held)));
         assertThat(moderationStatus(held)).isEqualTo("APPROVED");
 
-        // Bulk: tick both junk comments, move them to the trash at once.
+        // Filter by text, then bulk: tick both junk comments, move them to the trash at once.
         tab("PENDING").click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(row(junk1)));
-        wait.until(d -> rowIds().containsAll(List.of(junk1, junk2)));
+        browser.findElement(By.id("filter-q")).sendKeys("تبلیغ");
+        browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        wait.until(d -> rowIds().equals(List.of(junk2, junk1)));
         browser.findElement(By.cssSelector(".row[data-comment-id='" + junk1 + "'] .pick")).click();
         browser.findElement(By.cssSelector(".row[data-comment-id='" + junk2 + "'] .main .text")).click();
         new Actions(browser).sendKeys("x").perform();
@@ -288,7 +298,8 @@ class CommentPagesIT {
         tab("TRASH").click();
         wait.until(d -> rowIds().containsAll(List.of(junk1, junk2)));
 
-        // The audit log: per comment, and everything this moderator did.
+        // The audit log of a comment.
+        browser.findElement(By.id("filter-q")).clear();
         tab("APPROVED").click();
         WebElement approvedRow = wait.until(ExpectedConditions.visibilityOfElementLocated(row(held)));
         approvedRow.findElement(By.className("act-audit")).click();
