@@ -222,6 +222,19 @@ class CommentPagesIT {
         browser.findElement(By.className("sc-submit")).click();
         wait.until(d -> text(".sc-form-status").startsWith("کمی آهسته‌تر"));
         assertThat(text(".sc-form-status")).matches("کمی آهسته‌تر: [۰-۹]+ ثانیهٔ دیگر دوباره بفرستید.");
+
+        // The article is unpublished: comments close, and the reader is told so.
+        ObjectNode unpublished = (ObjectNode) JSON.readTree(
+                EventContracts.examples("article-unpublished.v1.schema.json").get(0));
+        unpublished.put("articleId", articleId);
+        KafkaProbe.sendCloudEvent(kafka.getBootstrapServers().get(0), "article-events", articleId,
+                "sarkhat.article.unpublished.v1", JSON.writeValueAsString(unpublished));
+        await().atMost(WAIT).until(() -> send(HttpRequest.newBuilder(URI.create(url("/api/articles/" + articleId + "/comments")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"authorName\":\"x\",\"authorEmail\":\"x@example.ir\",\"body\":\"x\"}"))
+                .build()).statusCode() == 403);
+        browser.findElement(By.className("sc-submit")).click();
+        wait.until(d -> text(".sc-form-status").equals("دیدگاه‌ها برای این خبر بسته شده است."));
     }
 
     @Test
