@@ -85,6 +85,9 @@ abstract class CommentServiceScenarios {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    ir.sarkhat.comment.comments.TrashPurge purge;
+
     @Test
     void aReaderCommentIsModeratedThenPublishedWithOneEventPerStep() {
         // The article arrives by event (the contract's own example), delivered twice.
@@ -370,6 +373,425 @@ abstract class CommentServiceScenarios {
         assertThat(get("/api/anything", null).statusCode()).isEqualTo(401);
     }
 
+    // --- issue #4: policy, flood, threading, moderation, bans, purge, closing ---
+
+    @Test
+    void everyHeldOrSpammedCommentSaysWhichRuleAndWhyAndAKnownCommenterIsApprovedAtOnce() {
+        String articleId = publishArticle();
+        String email = "known-" + UUID.randomUUID() + "@example.ir";
+        String first = submit(articleId, "اولین دیدگاه من", "سارا", email);
+        JsonNode held = moderationView(first);
+        assertThat(held.get("status").asString()).isEqualTo("PENDING");
+        assertThat(held.get("heldBy").get(0).get("rule").asString()).isEqualTo("first-time");
+        assertThat(held.get("heldBy").get(0).get("detail").asString()).contains("نخستین");
+        approve(first);
+
+        // Same name and email: approved on arrival, with CommentSubmitted(APPROVED) and CommentApproved.
+        clock.advance(Duration.ofSeconds(16));
+        HttpResponse<String> again = post(commentsOf(articleId), newComment("سارا", email, "دومین دیدگاه من"), null);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(again.body()).get("status").asString()).isEqualTo("APPROVED");
+        String second = JSON.readTree(again.body()).get("id").asString();
+        ConsumerRecord<String, String> submitted = awaitEvent("sarkhat.comment.submitted.v1", second);
+        EventContracts.assertValid(SUBMITTED_SCHEMA, submitted.value());
+        assertThat(JSON.readTree(submitted.value()).get("status").asString()).isEqualTo("APPROVED");
+        ConsumerRecord<String, String> approved = awaitEvent("sarkhat.comment.approved.v1", second);
+        EventContracts.assertValid(APPROVED_SCHEMA, approved.value());
+        JsonNode display = JSON.readTree(approved.value());
+        assertThat(display.get("authorName").asString()).isEqualTo("سارا");
+        assertThat(display.get("bodyHtml").asString()).isEqualTo("دومین دیدگاه من");
+        assertThat(display.get("depth").asInt()).isZero();
+        assertThat(display.has("approvedBy")).isFalse();
+        assertThat(approved.value()).doesNotContain(email);
+
+        // Rules still apply to a known commenter: two links, a hold word, a block word.
+        record Rule(String body, String status, String rule) {
+        }
+        for (Rule r : List.of(new Rule("ببینید https://a.example و https://b.example", "PENDING", "links"),
+                new Rule("لطفا hold-me بخوانید", "PENDING", "hold-word"),
+                new Rule("بهترین casino-spam اینجاست", "SPAM", "block-word"))) {
+            clock.advance(Duration.ofSeconds(16));
+            HttpResponse<String> response = post(commentsOf(articleId), newComment("سارا", email, r.body()), null);
+            assertThat(response.statusCode()).isEqualTo(202);
+            // Spam is never revealed to the sender.
+            assertThat(JSON.readTree(response.body()).get("status").asString()).isEqualTo("PENDING");
+            JsonNode view = moderationView(JSON.readTree(response.body()).get("id").asString());
+            assertThat(view.get("status").asString()).as(r.rule()).isEqualTo(r.status());
+            assertThat(view.get("heldBy").get(0).get("rule").asString()).isEqualTo(r.rule());
+            assertThat(view.get("heldBy").get(0).get("detail").asString()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aFilledHoneypotIsAcceptedSilentlyAndStoredAsSpam() {
+        String articleId = publishArticle();
+        HttpResponse<String> response = post(commentsOf(articleId), """
+                {"authorName":"bot","authorEmail":"bot@spam.example","body":"buy now","website":"http://spam.example"}""",
+                null);
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(response.body()).get("status").asString()).isEqualTo("PENDING");
+        String id = JSON.readTree(response.body()).get("id").asString();
+        JsonNode view = moderationView(id);
+        assertThat(view.get("status").asString()).isEqualTo("SPAM");
+        assertThat(view.get("heldBy").get(0).get("rule").asString()).isEqualTo("honeypot");
+        ConsumerRecord<String, String> submitted = awaitEvent("sarkhat.comment.submitted.v1", id);
+        EventContracts.assertValid(SUBMITTED_SCHEMA, submitted.value());
+        assertThat(JSON.readTree(submitted.value()).get("status").asString()).isEqualTo("SPAM");
+        assertThat(ids(JSON.readTree(get("/api/moderation/comments", moderator()).body()))).doesNotContain(id);
+    }
+
+    @Test
+    void aSecondCommentWithin15SecondsIs429WithRetryAfterAndADuplicateIs409() {
+        String articleId = publishArticle();
+        String ip = "198.51.100." + RANDOM.nextInt(1, 255);
+        assertThat(post(commentsOf(articleId), newComment("رضا", unique(), "یک"), null, ip).statusCode())
+                .isEqualTo(202);
+        HttpResponse<String> sameIp = post(commentsOf(articleId), newComment("رضا", unique(), "دو"), null, ip);
+        assertThat(sameIp.statusCode()).isEqualTo(429);
+        assertProblem(sameIp);
+        assertThat(Integer.parseInt(sameIp.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 15);
+
+        String email = unique();
+        assertThat(post(commentsOf(articleId), newComment("رضا", email, "سه"), null).statusCode()).isEqualTo(202);
+        HttpResponse<String> sameEmail = post(commentsOf(articleId), newComment("رضا", email, "چهار"), null);
+        assertThat(sameEmail.statusCode()).isEqualTo(429);
+        assertThat(sameEmail.headers().firstValue("Retry-After")).isPresent();
+
+        clock.advance(Duration.ofSeconds(16));
+        assertThat(post(commentsOf(articleId), newComment("رضا", unique(), "پنج"), null, ip).statusCode())
+                .isEqualTo(202);
+        HttpResponse<String> duplicate = post(commentsOf(articleId), newComment("رضا", email, "سه"), null);
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertProblem(duplicate);
+        assertThat(mongo.count(query(where("articleId").is(articleId)), "comments")).isEqualTo(3);
+    }
+
+    @Test
+    void onlyTheNetworkPrefixOfTheSenderIsStored() {
+        String articleId = publishArticle();
+        String v4 = post(commentsOf(articleId), newComment("نیما", unique(), "از IPv4"), null, "203.0.113.77").body();
+        String v6 = post(commentsOf(articleId), newComment("نیما", unique(), "از IPv6"), null,
+                "2001:db8:abcd:12::7").body();
+        Document stored4 = rawComment(JSON.readTree(v4).get("id").asString());
+        assertThat(stored4.getString("ipPrefix")).isEqualTo("203.0.113.0/24");
+        assertThat(stored4.toJson()).doesNotContain("203.0.113.77");
+        assertThat(moderationView(JSON.readTree(v6).get("id").asString()).get("ipPrefix").asString())
+                .isEqualTo("2001:db8:abcd::/48");
+        assertThat(rawComment(JSON.readTree(v6).get("id").asString()).toJson()).doesNotContain("12::7");
+    }
+
+    @Test
+    void limitsAreWordPressesAndMarkupComesBackInert() {
+        String articleId = publishArticle();
+        record Case(String json, String field) {
+        }
+        for (Case c : List.of(
+                new Case(newComment("a", "a".repeat(95) + "@x.ir", "x"), "authorEmail"),
+                new Case("{\"authorName\":\"a\",\"authorEmail\":\"a@x.ir\",\"body\":\"x\",\"authorUrl\":\"javascript:alert(1)\"}",
+                        "authorUrl"),
+                new Case("{\"authorName\":\"a\",\"authorEmail\":\"a@x.ir\",\"body\":\"x\",\"authorUrl\":\"https://x.ir/"
+                        + "a".repeat(190) + "\"}", "authorUrl"))) {
+            HttpResponse<String> response = post(commentsOf(articleId), c.json(), null);
+            assertThat(response.statusCode()).as(c.field()).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).get("detail").asString()).contains(c.field());
+        }
+        HttpResponse<String> tooLarge = post(commentsOf(articleId), newComment("a", unique(), "ب".repeat(250_000)), null);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertProblem(tooLarge);
+        // The longest allowed body, even \\u-escaped by the client, fits under the request limit.
+        String longest = newComment("a", unique(), "ب".repeat(65_525)).replace("ب", "\\u0628");
+        assertThat(post(commentsOf(articleId), longest, null).statusCode()).isEqualTo(202);
+
+        String xss = submit(articleId, "<img src=x onerror=alert(1)> <a href=\"javascript:alert(2)\">x</a>");
+        approve(xss);
+        String html = findById(JSON.readTree(get(commentsOf(articleId), null).body()), xss).get("bodyHtml").asString();
+        assertThat(html).doesNotContain("<img").doesNotContain("<a href=\"javascript").contains("&lt;img");
+    }
+
+    @Test
+    void repliesNestToDepthFiveAndDeeperOnesBecomeSiblings() {
+        String articleId = publishArticle();
+        String parent = submit(articleId, "سطح ۰");
+        approve(parent);
+        List<String> chain = new java.util.ArrayList<>(List.of(parent));
+        for (int depth = 1; depth <= 5; depth++) {
+            String reply = reply(articleId, chain.get(chain.size() - 1), "سطح " + depth);
+            approve(reply);
+            chain.add(reply);
+        }
+        String deeper = reply(articleId, chain.get(5), "سطح ۶؟");
+        JsonNode view = JSON.readTree(approve(deeper).body());
+        assertThat(view.get("depth").asInt()).isEqualTo(5);
+        assertThat(view.get("parentId").asString()).isEqualTo(chain.get(4));
+        assertThat(view.get("inReplyTo").asString()).isEqualTo(chain.get(5));
+
+        JsonNode thread = JSON.readTree(get(commentsOf(articleId), null).body());
+        assertThat(thread.get("count").asInt()).isEqualTo(7);
+        JsonNode node = thread.get("items").get(0);
+        for (int depth = 1; depth <= 4; depth++) {
+            node = node.get("replies").get(0);
+            assertThat(node.get("depth").asInt()).isEqualTo(depth);
+        }
+        assertThat(ids(JSON.readTree("{\"items\":" + node.get("replies") + "}"))).containsExactly(chain.get(5), deeper);
+    }
+
+    @Test
+    void thePublicListPagesByTopLevelCommentWithRepliesIncluded() {
+        String articleId = publishArticle();
+        List<String> top = new java.util.ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            String id = submit(articleId, "دیدگاه " + i);
+            approve(id);
+            top.add(id);
+        }
+        String answer = reply(articleId, top.get(0), "پاسخ به اولی");
+        approve(answer);
+        submit(articleId, "منتظر");
+
+        JsonNode first = JSON.readTree(get(commentsOf(articleId), null).body());
+        assertThat(ids(first)).hasSize(20).startsWith(top.get(0));
+        assertThat(first.get("count").asInt()).isEqualTo(24);
+        assertThat(first.get("items").get(0).get("replies").get(0).get("id").asString()).isEqualTo(answer);
+        JsonNode second = JSON.readTree(get(commentsOf(articleId) + "?cursor=" + first.get("nextCursor").asString(), null)
+                .body());
+        assertThat(ids(second)).containsExactlyElementsOf(top.subList(20, 23));
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+
+        JsonNode newest = JSON.readTree(get(commentsOf(articleId) + "?order=newest&limit=5", null).body());
+        assertThat(ids(newest)).containsExactly(top.get(22), top.get(21), top.get(20), top.get(19), top.get(18));
+        JsonNode count = JSON.readTree(get(commentsOf(articleId) + "/count", null).body());
+        assertThat(count.get("count").asInt()).isEqualTo(24);
+        assertThat(count.get("articleId").asString()).isEqualTo(articleId);
+        assertThat(get(commentsOf(articleId) + "?cursor=garbage", null).statusCode()).isEqualTo(400);
+        assertThat(get(commentsOf(articleId) + "?order=sideways", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void transitionsFollowTheStateMachineEmitOneEventEachAndAreAudited() {
+        String articleId = publishArticle();
+        String id = submit(articleId, "چرخهٔ کامل");
+        assertThat(act(id, "approve", "{\"reason\":\"خوب\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> trashed = act(id, "trash", "{\"reason\":\"توهین\"}");
+        assertThat(JSON.readTree(trashed.body()).get("status").asString()).isEqualTo("TRASH");
+        assertThat(act(id, "trash", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> illegal = act(id, "approve", null);
+        assertThat(illegal.statusCode()).isEqualTo(409);
+        assertProblem(illegal);
+        assertThat(JSON.readTree(act(id, "restore", null).body()).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(JSON.readTree(get(commentsOf(articleId), null).body()).get("count").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(act(id, "spam", null).body()).get("status").asString()).isEqualTo("SPAM");
+        assertThat(act(id, "unapprove", null).statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(act(id, "restore", null).body()).get("status").asString()).isEqualTo("PENDING");
+        assertThat(act(id, "promote", null).statusCode()).isEqualTo(400);
+        assertThat(act("6650f2d3a1b2c3d4e5f60801", "spam", null).statusCode()).isEqualTo(404);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> outboxOf(id).isEmpty());
+        List<ConsumerRecord<String, String>> events = KafkaProbe.readAll(bootstrap(), COMMENT_EVENTS,
+                Duration.ofSeconds(3)).stream().filter(r -> r.value().contains(id)).toList();
+        List<String> sequence = events.stream().map(r -> KafkaProbe.header(r, "ce_type").replace("sarkhat.comment.", "")
+                + (r.value().contains("\"status\":\"") ? ":" + JSON.readTree(r.value()).get("status").asString() : ""))
+                .toList();
+        assertThat(sequence).containsExactly("submitted.v1:PENDING", "approved.v1", "rejected.v1:TRASH", "approved.v1",
+                "rejected.v1:SPAM", "rejected.v1:PENDING");
+        events.stream().filter(r -> "sarkhat.comment.rejected.v1".equals(KafkaProbe.header(r, "ce_type")))
+                .forEach(r -> EventContracts.assertValid("comment-rejected.v1.schema.json", r.value()));
+        JsonNode trashEvent = JSON.readTree(events.get(2).value());
+        assertThat(trashEvent.get("previousStatus").asString()).isEqualTo("APPROVED");
+        assertThat(trashEvent.get("reason").asString()).isEqualTo("توهین");
+        assertThat(trashEvent.get("rejectedBy").asString()).isEqualTo("moderator1");
+
+        JsonNode audit = JSON.readTree(get("/api/moderation/audit?commentId=" + id, moderator()).body());
+        assertThat(audit.get("items").valueStream().map(e -> e.get("action").asString() + ":"
+                + e.get("from").asString() + ">" + e.get("to").asString()).toList()).containsExactly(
+                "approve:PENDING>APPROVED", "trash:APPROVED>TRASH", "restore:TRASH>APPROVED", "spam:APPROVED>SPAM",
+                "restore:SPAM>PENDING");
+        assertThat(audit.get("items").get(1).get("moderator").asString()).isEqualTo("moderator1");
+        assertThat(audit.get("items").get(1).get("reason").asString()).isEqualTo("توهین");
+        String someoneElse = TestTokens.bearer("moderator-" + UUID.randomUUID(), "MODERATOR");
+        String name = JSON.readTree(post("/api/moderation/comments/" + id + "/approve", "", someoneElse).body())
+                .get("approvedBy").asString();
+        HttpResponse<String> byModeratorResponse = get("/api/moderation/audit?moderator=" + name, moderator());
+        assertThat(byModeratorResponse.statusCode()).as(byModeratorResponse.body()).isEqualTo(200);
+        JsonNode byModerator = JSON.readTree(byModeratorResponse.body());
+        assertThat(byModerator.get("items")).hasSize(1);
+        assertThat(byModerator.get("items").get(0).get("commentId").asString()).isEqualTo(id);
+        assertThat(get("/api/moderation/audit", moderator()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void editingAPublicCommentRepublishesItAndStaffRepliesArePublicAtOnce() {
+        String articleId = publishArticle();
+        String id = submit(articleId, "متن با غلط");
+        approve(id);
+        HttpResponse<String> edited = send("PUT", "/api/moderation/comments/" + id,
+                "{\"body\":\"متن درست <b>\",\"reason\":\"غلط تایپی\"}");
+        assertThat(edited.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(edited.body()).get("body").asString()).isEqualTo("متن درست <b>");
+        ConsumerRecord<String, String> republished = KafkaProbe.awaitRecord(bootstrap(), COMMENT_EVENTS,
+                r -> r.value().contains(id) && r.value().contains("متن درست &lt;b&gt;"), Duration.ofSeconds(30));
+        EventContracts.assertValid(APPROVED_SCHEMA, republished.value());
+        assertThat(JSON.readTree(get("/api/moderation/audit?commentId=" + id, moderator()).body()).get("items")
+                .valueStream().map(e -> e.get("action").asString()).toList()).containsExactly("approve", "edit");
+        assertThat(send("PUT", "/api/moderation/comments/" + id, "{\"body\":\" \"}").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> reply = post("/api/moderation/comments/" + id + "/reply", "{\"body\":\"ممنون از شما\"}",
+                moderator());
+        assertThat(reply.statusCode()).isEqualTo(201);
+        String replyId = JSON.readTree(reply.body()).get("id").asString();
+        JsonNode shown = findById(JSON.readTree("{\"items\":"
+                + findById(JSON.readTree(get(commentsOf(articleId), null).body()), id).get("replies") + "}"), replyId);
+        assertThat(shown.get("staff").asBoolean()).isTrue();
+        assertThat(shown.get("authorName").asString()).isEqualTo("moderator1");
+        assertThat(shown.get("depth").asInt()).isEqualTo(1);
+        EventContracts.assertValid(APPROVED_SCHEMA, awaitEvent("sarkhat.comment.approved.v1", replyId).value());
+        String pending = submit(articleId, "منتظر پاسخ");
+        assertThat(post("/api/moderation/comments/" + pending + "/reply", "{\"body\":\"x\"}", moderator()).statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void bulkActionsTreatEachIdOnItsOwn() {
+        String articleId = publishArticle();
+        String a = submit(articleId, "الف");
+        String b = submit(articleId, "ب");
+        String spam = submit(articleId, "هرزنامه");
+        post("/api/moderation/comments/" + spam + "/spam", "", moderator());
+        String unknown = "6650f2d3a1b2c3d4e5f60801";
+        HttpResponse<String> response = post("/api/moderation/comments/bulk",
+                "{\"ids\":[\"" + a + "\",\"" + b + "\",\"" + unknown + "\",\"" + spam + "\"],\"action\":\"approve\"}",
+                moderator());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode results = JSON.readTree(response.body()).get("results");
+        assertThat(results.get(0).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(results.get(1).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(results.get(2).get("code").asInt()).isEqualTo(404);
+        assertThat(results.get(2).has("error")).isTrue();
+        assertThat(results.get(3).get("code").asInt()).isEqualTo(409);
+        assertThat(JSON.readTree(get(commentsOf(articleId), null).body()).get("count").asInt()).isEqualTo(2);
+        assertThat(post("/api/moderation/comments/bulk", "{\"ids\":[],\"action\":\"approve\"}", moderator())
+                .statusCode()).isEqualTo(400);
+        assertThat(post("/api/moderation/comments/bulk", "{\"ids\":[\"" + a + "\"],\"action\":\"explode\"}",
+                moderator()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theQueueFiltersByArticleTextAndDateAndPagesWithACursor() {
+        String articleId = publishArticle();
+        String marker = "نشانه" + RANDOM.nextInt(1_000_000);
+        List<String> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(submit(articleId, "دیدگاه " + marker + " " + i));
+        }
+        String base = "/api/moderation/comments?articleId=" + articleId;
+        JsonNode page1 = JSON.readTree(get(base + "&limit=2", moderator()).body());
+        assertThat(ids(page1)).containsExactly(mine.get(2), mine.get(1));
+        JsonNode page2 = JSON.readTree(get(base + "&limit=2&cursor=" + page1.get("nextCursor").asString(), moderator())
+                .body());
+        assertThat(ids(page2)).containsExactly(mine.get(0));
+        assertThat(ids(JSON.readTree(get("/api/moderation/comments?status=ALL&q="
+                + java.net.URLEncoder.encode(marker + " 1", java.nio.charset.StandardCharsets.UTF_8), moderator())
+                .body()))).containsExactly(mine.get(1));
+        String later = clock.instant().plusSeconds(1).toString();
+        assertThat(ids(JSON.readTree(get(base + "&from=" + later, moderator()).body()))).isEmpty();
+        assertThat(ids(JSON.readTree(get(base + "&to=" + later, moderator()).body()))).hasSize(3);
+        assertThat(get(base + "&from=yesterday", moderator()).statusCode()).isEqualTo(400);
+        JsonNode item = JSON.readTree(get(base, moderator()).body()).get("items").get(0);
+        for (String field : List.of("id", "articleId", "articleTitle", "parentId", "depth", "authorName", "authorEmail",
+                "authorUrl", "ipPrefix", "body", "bodyHtml", "status", "heldBy", "createdAt")) {
+            assertThat(item.has(field)).as(field).isTrue();
+        }
+    }
+
+    @Test
+    void bannedSendersGoToSpamUntilTheBanExpiresOrIsLifted() {
+        String articleId = publishArticle();
+        String email = unique();
+        HttpResponse<String> created = post("/api/moderation/bans",
+                "{\"email\":\"" + email.toUpperCase() + "\",\"ttl\":\"P1D\",\"reason\":\"آزار\"}", moderator());
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode ban = JSON.readTree(created.body());
+        assertThat(ban.get("expiresAt").asString()).isNotBlank();
+        HttpResponse<String> ipBan = post("/api/moderation/bans", "{\"ip\":\"192.0.2.66\",\"ttl\":7}", moderator());
+        assertThat(ipBan.statusCode()).isEqualTo(201);
+        assertThat(ids(JSON.readTree(get("/api/moderation/bans", moderator()).body())))
+                .contains(ban.get("id").asString(), JSON.readTree(ipBan.body()).get("id").asString());
+
+        String byEmail = JSON.readTree(post(commentsOf(articleId), newComment("x", email, "سلام"), null).body())
+                .get("id").asString();
+        JsonNode view = moderationView(byEmail);
+        assertThat(view.get("status").asString()).isEqualTo("SPAM");
+        assertThat(view.get("heldBy").get(0).get("rule").asString()).isEqualTo("ban");
+        assertThat(view.get("heldBy").get(0).get("detail").asString()).contains("آزار");
+        String byIp = JSON.readTree(post(commentsOf(articleId), newComment("y", unique(), "سلام"), null, "192.0.2.66")
+                .body()).get("id").asString();
+        assertThat(moderationView(byIp).get("status").asString()).isEqualTo("SPAM");
+
+        clock.advance(Duration.ofDays(2));
+        String afterExpiry = JSON.readTree(post(commentsOf(articleId), newComment("x", email, "دوباره"), null).body())
+                .get("id").asString();
+        assertThat(moderationView(afterExpiry).get("status").asString()).isEqualTo("PENDING");
+
+        assertThat(send("DELETE", "/api/moderation/bans/" + JSON.readTree(ipBan.body()).get("id").asString(), null)
+                .statusCode()).isEqualTo(204);
+        String afterLift = JSON.readTree(post(commentsOf(articleId), newComment("y", unique(), "باز"), null,
+                "192.0.2.66").body()).get("id").asString();
+        assertThat(moderationView(afterLift).get("status").asString()).isEqualTo("PENDING");
+        assertThat(send("DELETE", "/api/moderation/bans/6650f2d3a1b2c3d4e5f60801", null).statusCode()).isEqualTo(404);
+        for (String bad : List.of("{\"ttl\":\"P1D\"}", "{\"email\":\"a@x.ir\",\"ttl\":\"soon\"}",
+                "{\"ip\":\"not-an-ip\",\"ttl\":1}", "{\"email\":\"a@x.ir\",\"ttl\":\"-P1D\"}")) {
+            HttpResponse<String> response = post("/api/moderation/bans", bad, moderator());
+            assertThat(response.statusCode()).as(bad).isEqualTo(400);
+            assertProblem(response);
+        }
+        assertThat(post("/api/moderation/bans", "{\"email\":\"a@x.ir\",\"ttl\":1}", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void trashOlderThanTheRetentionIsPurgedOnceWithCommentDeleted() {
+        String articleId = publishArticle();
+        String old = submit(articleId, "دور ریختنی");
+        approve(old);
+        act(old, "trash", null);
+        String fresh = submit(articleId, "تازه دور ریخته");
+        clock.advance(Duration.ofDays(31));
+        act(fresh, "trash", null);
+
+        // Two instances at once, then a later run: one CommentDeleted in all.
+        CompletableFuture.allOf(CompletableFuture.runAsync(purge::purge), CompletableFuture.runAsync(purge::purge))
+                .join();
+        purge.purge();
+
+        assertThat(get("/api/moderation/comments/" + old, moderator()).statusCode()).isEqualTo(404);
+        assertThat(act(old, "restore", null).statusCode()).isEqualTo(404);
+        assertThat(moderationView(fresh).get("status").asString()).isEqualTo("TRASH");
+        ConsumerRecord<String, String> deleted = awaitEvent("sarkhat.comment.deleted.v1", old);
+        assertCloudEvent(deleted, "sarkhat.comment.deleted.v1", articleId);
+        EventContracts.assertValid("comment-deleted.v1.schema.json", deleted.value());
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.getCollection("tombstones")
+                .find(new Document("_id", old)).first().getList("outbox", Object.class).isEmpty());
+        assertThat(KafkaProbe.readAll(bootstrap(), COMMENT_EVENTS, Duration.ofSeconds(3)).stream()
+                .filter(r -> r.value().contains(old))
+                .filter(r -> "sarkhat.comment.deleted.v1".equals(KafkaProbe.header(r, "ce_type")))).hasSize(1);
+    }
+
+    @Test
+    void anUnpublishedArticleTakesNoCommentsUntilANewerUpdateReopensIt() {
+        String articleId = publishArticle();
+        unpublish(articleId);
+        HttpResponse<String> closed = post(commentsOf(articleId), newComment("a", unique(), "بسته؟"), null);
+        assertThat(closed.statusCode()).isEqualTo(403);
+        assertProblem(closed);
+
+        ObjectNode updated = (ObjectNode) JSON.readTree(EventContracts.examples("article-updated.v1.schema.json").get(0));
+        updated.put("articleId", articleId).put("title", "عنوان تازه").put("updatedAt",
+                clock.instant().plusSeconds(60).toString());
+        KafkaProbe.sendCloudEvent(bootstrap(), ARTICLE_EVENTS, articleId, "sarkhat.article.updated.v1",
+                JSON.writeValueAsString(updated));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "عنوان تازه".equals(replica(articleId).getString("title")));
+        String id = submit(articleId, "باز شد");
+        assertThat(moderationView(id).get("articleTitle").asString()).isEqualTo("عنوان تازه");
+    }
+
     // --- helpers ---
 
     String bootstrap() {
@@ -433,6 +855,50 @@ abstract class CommentServiceScenarios {
         KafkaProbe.sendCloudEvent(bootstrap(), ARTICLE_EVENTS, articleId, "sarkhat.article.unpublished.v1",
                 JSON.writeValueAsString(data));
         await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.FALSE.equals(replica(articleId).get("commentsOpen")));
+    }
+
+    static String moderator() {
+        return TestTokens.bearer("moderator1", "MODERATOR");
+    }
+
+    static String unique() {
+        return "reader-" + UUID.randomUUID() + "@example.ir";
+    }
+
+    static String newComment(String name, String email, String body) {
+        return JSON.writeValueAsString(JSON.createObjectNode().put("authorName", name).put("authorEmail", email)
+                .put("body", body));
+    }
+
+    /** A reader's reply, past the flood window. */
+    String reply(String articleId, String parentId, String body) {
+        clock.advance(Duration.ofSeconds(16));
+        ObjectNode request = JSON.createObjectNode().put("authorName", "پاسخ‌دهنده").put("authorEmail", unique())
+                .put("body", body).put("parentId", parentId);
+        HttpResponse<String> response = post(commentsOf(articleId), JSON.writeValueAsString(request), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).get("id").asString();
+    }
+
+    JsonNode moderationView(String commentId) {
+        HttpResponse<String> response = get("/api/moderation/comments/" + commentId, moderator());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    HttpResponse<String> act(String commentId, String action, String body) {
+        return post("/api/moderation/comments/" + commentId + "/" + action, body == null ? "" : body, moderator());
+    }
+
+    HttpResponse<String> send(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", moderator())
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return send(request);
+    }
+
+    Document rawComment(String commentId) {
+        return mongo.getCollection("comments").find(new Document("_id", new org.bson.types.ObjectId(commentId))).first();
     }
 
     /** Raw reads: the replica keeps article ids as strings, even those that look like ObjectIds. */

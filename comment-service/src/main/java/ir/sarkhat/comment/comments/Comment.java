@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -39,4 +40,21 @@ public record Comment(@Id String id, String articleId, String parentId, String i
 
     public static final String COLLECTION = "comments";
     public static final int MAX_DEPTH = 5;
+
+    /**
+     * For reading: documents written before issue #4 (and projections) lack depth and the flags,
+     * which then read as 0 and false instead of failing.
+     */
+    @PersistenceCreator
+    Comment(String id, String articleId, String parentId, String inReplyTo, String rootId, List<String> ancestors,
+            Integer depth, String authorName, String authorEmail, String authorUrl, Boolean staff, String body,
+            CommentStatus status, CommentStatus statusBeforeTrash, List<Hold> heldBy, String ipPrefix,
+            Boolean notifyApproval, Boolean notifyReplies, String fingerprint, Instant createdAt, Instant approvedAt,
+            String approvedBy, Instant trashedAt, Instant editedAt, Instant purgingSince, List<AuditEntry> audit,
+            Long version, List<OutboxEvent> outbox) {
+        this(id, articleId, parentId, inReplyTo, rootId, ancestors, depth == null ? 0 : depth, authorName,
+                authorEmail, authorUrl, Boolean.TRUE.equals(staff), body, status, statusBeforeTrash, heldBy, ipPrefix,
+                Boolean.TRUE.equals(notifyApproval), Boolean.TRUE.equals(notifyReplies), fingerprint, createdAt,
+                approvedAt, approvedBy, trashedAt, editedAt, purgingSince, audit, version, outbox);
+    }
 }

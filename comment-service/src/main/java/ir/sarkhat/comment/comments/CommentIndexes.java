@@ -24,7 +24,7 @@ class CommentIndexes implements InitializingBean {
         IndexOperations comments = mongo.indexOps(Comment.COLLECTION);
         // An article's public page: approved top-level comments in time order.
         comments.createIndex(new Index().on("articleId", Direction.ASC).on("status", Direction.ASC)
-                .on("depth", Direction.ASC).on("createdAt", Direction.ASC).named("article_status_depth_created"));
+                .on("parentId", Direction.ASC).on("createdAt", Direction.ASC).named("article_status_parent_created"));
         // The replies of one page's threads.
         comments.createIndex(new Index().on("rootId", Direction.ASC).on("status", Direction.ASC)
                 .named("root_status"));

@@ -46,7 +46,9 @@ public class PublicThread {
     public Page page(String articleId, boolean newestFirst, String cursor, int limit) {
         articles.require(articleId);
         int size = Math.max(1, Math.min(limit, MAX_PAGE_SIZE));
-        Criteria roots = where("articleId").is(articleId).and("status").is(CommentStatus.APPROVED).and("depth").is(0);
+        // parentId null rather than depth 0: comments stored before threading have no depth.
+        Criteria roots = where("articleId").is(articleId).and("status").is(CommentStatus.APPROVED).and("parentId")
+                .is(null);
         if (cursor != null) {
             CommentCursor after = CommentCursor.parse(cursor);
             ObjectId afterId = new ObjectId(after.id());
