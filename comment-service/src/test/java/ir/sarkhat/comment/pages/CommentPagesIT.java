@@ -311,7 +311,7 @@ class CommentPagesIT {
         tab("TRASH").click();
         wait.until(d -> rowIds().containsAll(List.of(junk1, junk2)));
 
-        // The audit log of a comment.
+        // The audit log of a comment...
         browser.findElement(By.id("filter-q")).clear();
         tab("APPROVED").click();
         WebElement approvedRow = wait.until(ExpectedConditions.visibilityOfElementLocated(row(held)));
@@ -320,6 +320,13 @@ class CommentPagesIT {
         List<WebElement> entries = browser.findElements(By.cssSelector("#audit-table tbody tr"));
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).getText()).contains(MODERATOR).contains("در انتظار بررسی").contains("تأییدشده");
+
+        // ...and everything this moderator did (the form is prefilled with the signed-in name).
+        browser.findElement(By.cssSelector("#audit-form button")).click();
+        wait.until(d -> text("#audit-caption").startsWith("کارهای " + MODERATOR));
+        assertThat(text("#audit-caption")).endsWith("۳ رویداد");
+        assertThat(browser.findElements(By.cssSelector("#audit-table tbody tr"))).hasSize(3);
+        assertThat(text("#audit-table tbody")).contains("زباله‌دان").contains("تأییدشده");
 
         browser.findElement(By.id("sign-out")).click();
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
