@@ -235,6 +235,11 @@ class CommentPagesIT {
                 .build()).statusCode() == 403);
         browser.findElement(By.className("sc-submit")).click();
         wait.until(d -> text(".sc-form-status").equals("دیدگاه‌ها برای این خبر بسته شده است."));
+
+        // When the list cannot be loaded, the server-rendered comments stay and the form is still offered.
+        open("/comments/test-article/no-such-article");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#comments form.sc-form")));
+        assertThat(text("#comments")).contains(ArticlePageStub.SERVER_RENDERED);
     }
 
     @Test
@@ -327,6 +332,22 @@ class CommentPagesIT {
         assertThat(text("#audit-caption")).endsWith("۳ رویداد");
         assertThat(browser.findElements(By.cssSelector("#audit-table tbody tr"))).hasSize(3);
         assertThat(text("#audit-table tbody")).contains("زباله‌دان").contains("تأییدشده");
+
+        // u, s and t: back to the queue, then spam, then trash; an action the state does not allow is refused in Persian.
+        browser.findElement(By.cssSelector(".row[data-comment-id='" + held + "'] .main .text")).click();
+        new Actions(browser).sendKeys("u").perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(row(held)));
+        tab("PENDING").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row(held))).findElement(By.className("text")).click();
+        new Actions(browser).sendKeys("s").perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(row(held)));
+        tab("SPAM").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row(held))).findElement(By.className("text")).click();
+        new Actions(browser).sendKeys("a").perform();
+        wait.until(d -> text("#message").equals("«تأیید» برای دیدگاهی که هرزنامه است ممکن نیست."));
+        new Actions(browser).sendKeys("t").perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(row(held)));
+        assertThat(moderationStatus(held)).isEqualTo("TRASH");
 
         browser.findElement(By.id("sign-out")).click();
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
