@@ -271,6 +271,7 @@ class CommentPagesIT {
         assertThat(rowIds().subList(0, 3)).containsExactly(held, junk2, junk1);
         assertThat(row.findElement(By.className("author")).getText()).isEqualTo("نیما");
         assertThat(row.findElement(By.className("email")).getText()).endsWith("@example.ir");
+        assertThat(row.findElement(By.className("ip")).getText()).matches("198\\.51\\.100\\.0/24");
         assertThat(row.findElement(By.className("article")).getText()).isEqualTo("پنجره واحد دولت هوشمند راه‌اندازی شد");
         assertThat(row.findElement(By.className("date")).getText()).containsPattern("[۰-۹]").doesNotContainPattern("[0-9]");
         assertThat(row.findElement(By.className("text")).getText()).isEqualTo("لطفاً این دیدگاه را بررسی کنید");
@@ -352,6 +353,14 @@ class CommentPagesIT {
         browser.findElement(By.id("sign-out")).click();
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
         assertThat(browser.executeScript("return sessionStorage.length")).isEqualTo(0L);
+
+        // A token that has expired in the meantime ends the session with a Persian explanation.
+        browser.executeScript("sessionStorage.setItem('sarkhat.console.token', arguments[0]);"
+                + "sessionStorage.setItem('sarkhat.console.user', arguments[1])",
+                TestTokens.expired(MODERATOR, "MODERATOR").substring("Bearer ".length()), MODERATOR);
+        browser.navigate().refresh();
+        wait.until(d -> text("#sign-in-error").equals("نشست شما به پایان رسیده؛ دوباره وارد شوید."));
+        assertThat(browser.findElement(By.id("app")).isDisplayed()).isFalse();
     }
 
     @Test
