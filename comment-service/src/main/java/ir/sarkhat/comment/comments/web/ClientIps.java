@@ -1,8 +1,8 @@
 package ir.sarkhat.comment.comments.web;
 
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.List;
 
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
 import ir.sarkhat.comment.comments.CommentsProperties;
@@ -11,15 +11,17 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * The reader's address. The gateway replaces X-Forwarded-For with the TCP peer it saw, so behind a
  * trusted proxy the last entry is the client; from anyone else the header is ignored (it is trivially
- * forged) and the connection's address is used.
+ * forged) and the connection's address is used. Trusted proxies are addresses or CIDR ranges
+ * (e.g. a container network, {@code 172.16.0.0/12}).
  */
 @Component
 class ClientIps {
 
-    private final Set<String> trustedProxies;
+    private final List<IpAddressMatcher> trustedProxies;
 
     ClientIps(CommentsProperties properties) {
-        this.trustedProxies = properties.trustedProxies().stream().map(String::strip).collect(Collectors.toSet());
+        this.trustedProxies = properties.trustedProxies().stream().map(String::strip).filter(s -> !s.isEmpty())
+                .map(IpAddressMatcher::new).toList();
     }
 
     String of(HttpServletRequest request) {
@@ -36,7 +38,6 @@ class ClientIps {
     }
 
     private boolean isTrusted(String peer) {
-        return peer != null && (trustedProxies.contains(peer)
-                || "0:0:0:0:0:0:0:1".equals(peer) && trustedProxies.contains("::1"));
+        return peer != null && trustedProxies.stream().anyMatch(proxy -> proxy.matches(peer));
     }
 }

@@ -27,6 +27,14 @@ class ClientIpsTest {
         assertThat(ips.of(request("127.0.0.1", null))).isEqualTo("127.0.0.1");
     }
 
+    @Test
+    void aTrustedRangeCoversAContainerNetwork() {
+        ClientIps behindCompose = new ClientIps(new CommentsProperties(0, null, null, null,
+                List.of("172.16.0.0/12"), null));
+        assertThat(behindCompose.of(request("172.18.0.7", "203.0.113.9"))).isEqualTo("203.0.113.9");
+        assertThat(behindCompose.of(request("192.0.2.5", "203.0.113.9"))).isEqualTo("192.0.2.5");
+    }
+
     private static MockHttpServletRequest request(String peer, String forwarded) {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setRemoteAddr(peer);
