@@ -148,7 +148,10 @@
     $('f-title').value = a.title || '';
     $('f-slug').value = a.slug || '';
     $('f-body').value = a.body || '';
-    $('f-excerpt').value = a.excerpt || '';
+    // The article's excerpt may be derived from the body; only a manual one belongs in the field
+    // (manualExcerpt fills it from the latest revision), or a save would freeze the derived one.
+    $('f-excerpt').value = '';
+    $('f-excerpt').placeholder = a.excerpt || '';
     $('f-tags').value = (a.tags || []).join('، ');
     $('f-source').value = a.source || '';
     $('f-sticky').checked = !!a.sticky;
@@ -184,6 +187,20 @@
       $('edit-view').hidden = false;
       say('');
       fill(r.json, r.etag);
+      manualExcerpt(r.json.id);
+    }).catch(function () {});
+  }
+
+  /** The latest revision keeps the excerpt as the editor wrote it (null when derived from the body). */
+  function manualExcerpt(id) {
+    api('GET', '/api/articles/' + id + '/revisions').then(function (r) {
+      if (!r.ok || !r.json.length) return null;
+      var latest = Math.max.apply(null, r.json.map(function (rev) { return rev.number; }));
+      return api('GET', '/api/articles/' + id + '/revisions/' + latest);
+    }).then(function (r) {
+      if (r && r.ok && state.article && state.article.id === id && !$('f-excerpt').value) {
+        $('f-excerpt').value = r.json.excerpt || '';
+      }
     }).catch(function () {});
   }
 
@@ -295,7 +312,7 @@
         if (seq !== state.previewSeq || !r.ok) return;
         // Sanitized by the same allow-list the save uses; never the raw Markdown.
         $('preview').innerHTML = r.json.bodyHtml;
-        $('reading-time').textContent = '· ' + fa(r.json.readingTimeMinutes) + ' دقیقه مطالعه';
+        $('reading-time').textContent = '(زمان مطالعه: ' + fa(r.json.readingTimeMinutes) + ' دقیقه)';
       }).catch(function () {});
     }, 300);
   }
@@ -324,6 +341,7 @@
             .then(function (res) {
               if (!res.ok) { showProblem(res); return; }
               fill(res.json, res.etag);
+              manualExcerpt(res.json.id);
               say('نسخهٔ ' + fa(revision.number) + ' بازگردانده شد.');
             }).catch(function () {});
         });
