@@ -23,6 +23,7 @@ class AccessRules {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/articles/id/*", "/api/articles/*/revisions",
                                 "/api/articles/*/revisions/*").hasRole(editor)
+                        .requestMatchers("/api/editor/**").hasRole(editor)
                         .requestMatchers(HttpMethod.GET, "/search", "/api/search").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/articles/**", "/api/articles", "/api/articles/**",
                                 "/api/categories", "/api/categories/*")
