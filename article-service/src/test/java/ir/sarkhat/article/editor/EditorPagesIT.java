@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,11 +31,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import ir.sarkhat.kit.test.EmbeddedMongo;
 import ir.sarkhat.kit.test.HeadlessChromium;
+import ir.sarkhat.kit.test.LoginStub;
 import ir.sarkhat.kit.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,19 +56,19 @@ class EditorPagesIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final HttpServer LOGIN = loginStub();
+    private static final LoginStub LOGIN = LoginStub.start(EDITOR, PASSWORD, "EDITOR");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("sarkhat-articles-editor"));
         registry.add("sarkhat.security.public-key-location", TestTokens::publicKeyLocation);
         registry.add("sarkhat.pages.login-url",
-                () -> "http://127.0.0.1:" + LOGIN.getAddress().getPort() + "/api/auth/login");
+                LOGIN::url);
     }
 
     @AfterAll
     static void stopLogin() {
-        LOGIN.stop(0);
+        LOGIN.stop();
     }
 
     @LocalServerPort
@@ -166,7 +163,7 @@ class EditorPagesIT {
         HttpResponse<String> page = send("GET", "/editor", null, null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("dir=\"rtl\"")
-                .contains("data-login-url=\"http://127.0.0.1:" + LOGIN.getAddress().getPort())
+                .contains("data-login-url=\"http://127.0.0.1:" + LOGIN.port())
                 .containsPattern("/editor/editor-[0-9a-f]{32}\\.js").containsPattern("/editor/editor-[0-9a-f]{32}\\.css")
                 .doesNotContain("<script>").doesNotContain("style=");
         assertThat(page.headers().firstValue("Content-Security-Policy"))
@@ -359,40 +356,5 @@ class EditorPagesIT {
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
-    }
-
-    /** Stands in for the gateway's POST /api/auth/login (on another origin, hence CORS). */
-    private static HttpServer loginStub() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/api/auth/login", EditorPagesIT::login);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void login(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
-        exchange.getResponseHeaders().add("Access-Control-Allow-Headers", "Content-Type");
-        exchange.getResponseHeaders().add("Access-Control-Allow-Methods", "POST");
-        if ("OPTIONS".equals(exchange.getRequestMethod())) {
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-            return;
-        }
-        JsonNode credentials = JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        boolean valid = EDITOR.equals(credentials.path("username").asString())
-                && PASSWORD.equals(credentials.path("password").asString());
-        String body = valid
-                ? "{\"accessToken\":\"" + TestTokens.bearer(EDITOR, "EDITOR").substring("Bearer ".length())
-                        + "\",\"tokenType\":\"Bearer\",\"expiresIn\":900}"
-                : "{\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"Wrong username or password.\"}";
-        exchange.getResponseHeaders().add("Content-Type", valid ? "application/json" : "application/problem+json");
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(valid ? 200 : 401, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 }

@@ -1,15 +1,13 @@
 package ir.sarkhat.comment.pages;
 
-import java.net.URI;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+import ir.sarkhat.kit.security.StaffPages;
 import ir.sarkhat.kit.security.StaffSecurity;
 
 /**
@@ -24,22 +22,6 @@ class PagesSecurity {
     @Order(0)
     SecurityFilterChain pagesSecurityChain(HttpSecurity http, StaffSecurity staffSecurity,
             @Value("${sarkhat.pages.login-url:/api/auth/login}") String loginUrl) throws Exception {
-        String csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                + "connect-src 'self'" + originOf(loginUrl) + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-        return staffSecurity.apply(http.securityMatcher("/comments/**", "/moderation", "/moderation/**"))
-                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(csp)))
-                .authorizeHttpRequests(rules -> rules
-                        .requestMatchers(HttpMethod.GET, "/comments/**", "/moderation", "/moderation/**").permitAll()
-                        .anyRequest().denyAll())
-                .build();
-    }
-
-    /** A login URL on another origin (e.g. a gateway on its own host) must be allowed for fetch. */
-    static String originOf(String url) {
-        URI uri = URI.create(url);
-        if (uri.getScheme() == null || uri.getHost() == null) {
-            return "";
-        }
-        return " " + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        return StaffPages.chain(http, staffSecurity, loginUrl, "", "/comments/**", "/moderation", "/moderation/**");
     }
 }
