@@ -24,6 +24,9 @@ class AccessRules {
                         .requestMatchers(HttpMethod.GET, "/api/articles/id/*", "/api/articles/*/revisions",
                                 "/api/articles/*/revisions/*").hasRole(editor)
                         .requestMatchers("/api/editor/**").hasRole(editor)
+                        .requestMatchers("/api/admin/import/**", "/api/admin/export/**").hasRole(StaffRole.ADMIN.name())
+                        // Old WordPress addresses (/?p=ID, /YYYY/MM/DD/slug/) answer 301 to the article.
+                        .requestMatchers(HttpMethod.GET, "/{year:[0-9]{4}}/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/search", "/api/search").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/articles/**", "/api/articles", "/api/articles/**",
                                 "/api/categories", "/api/categories/*")

@@ -22,6 +22,7 @@ class AccessRules {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/articles/*/comments").permitAll()
                         .requestMatchers("/api/moderation/**").hasRole(StaffRole.MODERATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/admin/import/comments").hasRole(StaffRole.ADMIN.name())
                         .anyRequest().denyAll())
                 .build();
     }

@@ -45,6 +45,10 @@ public class Article {
     private Instant updatedAt;
     private final Instant createdAt;
     private int readingTimeMinutes;
+    /** How {@code body} is written; null (older documents) means Markdown. */
+    private BodyFormat bodyFormat;
+    /** The post id in the WordPress site this article was imported from (unique), else null. */
+    private Long wordpressId;
     @Version
     private Long version;
     private List<OutboxEvent> outbox;
@@ -56,7 +60,8 @@ public class Article {
     Article(String id, String title, String slug, String body, String bodyHtml, String excerpt, List<String> tags,
             List<String> categories, String author, String source, Boolean sticky, FeaturedImage featuredImage,
             ArticleStatus status, Instant publishAt, Instant publishedAt, Instant updatedAt, Instant createdAt,
-            Integer readingTimeMinutes, Long version, List<OutboxEvent> outbox) {
+            Integer readingTimeMinutes, BodyFormat bodyFormat, Long wordpressId, Long version,
+            List<OutboxEvent> outbox) {
         this.id = id;
         this.title = title;
         this.slug = slug;
@@ -75,6 +80,8 @@ public class Article {
         this.updatedAt = updatedAt;
         this.createdAt = createdAt;
         this.readingTimeMinutes = readingTimeMinutes == null ? 0 : readingTimeMinutes;
+        this.bodyFormat = bodyFormat;
+        this.wordpressId = wordpressId;
         this.version = version;
         this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
         this.storedEvents = this.outbox.size();
@@ -83,7 +90,20 @@ public class Article {
     /** A new draft holding {@code content}. */
     static Article draft(String id, SavedContent content, Instant now) {
         Article article = new Article(id, null, null, null, null, null, null, null, null, null, false, null,
-                ArticleStatus.DRAFT, null, null, now, now, 0, null, null);
+                ArticleStatus.DRAFT, null, null, now, now, 0, null, null, null, null);
+        article.take(content);
+        return article;
+    }
+
+    /**
+     * An article brought over from WordPress, as a draft holding its HTML {@code content}, with the
+     * post's own creation and modification times; the importer then publishes or schedules it.
+     */
+    static Article imported(String id, long wordpressId, SavedContent content, Instant createdAt, Instant modifiedAt,
+            Instant publishedAt) {
+        Article article = new Article(id, null, null, null, null, null, null, null, null, null, false, null,
+                ArticleStatus.DRAFT, null, publishedAt, modifiedAt, createdAt, 0, BodyFormat.HTML, wordpressId, null,
+                null);
         article.take(content);
         return article;
     }
@@ -234,6 +254,14 @@ public class Article {
 
     public FeaturedImage featuredImage() {
         return featuredImage;
+    }
+
+    public BodyFormat bodyFormat() {
+        return bodyFormat == null ? BodyFormat.MARKDOWN : bodyFormat;
+    }
+
+    public Long wordpressId() {
+        return wordpressId;
     }
 
     public int readingTimeMinutes() {

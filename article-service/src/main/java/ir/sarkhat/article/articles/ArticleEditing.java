@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import ir.sarkhat.article.categories.Categories;
+import ir.sarkhat.article.text.HtmlBody;
 import ir.sarkhat.article.text.MarkdownBody;
 import ir.sarkhat.article.text.PersianText;
 import ir.sarkhat.article.text.ReadingTime;
@@ -200,7 +201,9 @@ public class ArticleEditing {
                     "body: the article text is larger than 1 MB (" + MAX_BODY_BYTES
                             + " bytes in UTF-8). Split it into several articles.");
         }
-        MarkdownBody.Rendered rendered = MarkdownBody.render(body);
+        // Imported WordPress articles stay HTML when edited; everything else is Markdown.
+        MarkdownBody.Rendered rendered = current != null && current.bodyFormat() == BodyFormat.HTML
+                ? HtmlBody.render(body) : MarkdownBody.render(body);
         String manualExcerpt = PersianText.normalize(input.excerpt());
         String excerpt = manualExcerpt == null || manualExcerpt.isBlank() ? rendered.excerpt() : manualExcerpt.strip();
         String source = emptyToNull(PersianText.normalizeLine(input.source()));
@@ -243,7 +246,7 @@ public class ArticleEditing {
         return new FeaturedImage(url, alt);
     }
 
-    private static List<String> tags(List<String> tags) {
+    static List<String> tags(List<String> tags) {
         LinkedHashSet<String> distinct = new LinkedHashSet<>();
         tags.stream().filter(Objects::nonNull).map(PersianText::normalizeLine).filter(t -> !t.isEmpty())
                 .forEach(distinct::add);

@@ -31,6 +31,8 @@ class ArticleIndexes implements InitializingBean {
         // Listing filters and related articles (multikey).
         articles.createIndex(new Index().on("tags", Direction.ASC).named("tags"));
         articles.createIndex(new Index().on("categories", Direction.ASC).named("categories"));
+        // A WordPress post is imported once: a second import of the same id fails here, atomically.
+        articles.createIndex(new Index().on("wordpressId", Direction.ASC).unique().sparse().named("wordpress_id"));
         // An article's revisions, newest first.
         mongo.indexOps(Revision.COLLECTION).createIndex(new Index().on("articleId", Direction.ASC)
                 .on("number", Direction.DESC).named("article_number"));

@@ -83,6 +83,16 @@ public class PublicComments implements InitializingBean {
         return new CommentsSection(PersianDates.number(views.size()) + " دیدگاه", views);
     }
 
+    /** The article's public comments, oldest first, with their thread parents: for the WXR export. */
+    public List<ApprovedComment> visibleOf(String articleId) {
+        Query visible = Query.query(where("articleId").is(articleId).and("visible").is(true))
+                .with(Sort.by("createdAt", "_id"));
+        return mongo.find(visible, PublicComment.class).stream()
+                .map(c -> new ApprovedComment(c.id(), c.articleId(), c.parentId(), c.depth(), c.authorName(),
+                        c.authorUrl(), c.avatarHash(), c.bodyHtml(), c.createdAt()))
+                .toList();
+    }
+
     private boolean apply(String commentId, Document fields, Update update, EventPosition position) {
         Date time = Date.from(position.time());
         update.set("eventAt", time).set("eventId", position.eventId()).set("partition", position.partition())

@@ -30,7 +30,8 @@ public final class MarkdownBody {
 
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().sanitizeUrls(true).build();
-    private static final PolicyFactory POLICY = Sanitizers.FORMATTING
+    /** Shared with {@link HtmlBody}: Markdown and imported HTML pass the same allow-list. */
+    static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.LINKS)
             .and(Sanitizers.IMAGES)

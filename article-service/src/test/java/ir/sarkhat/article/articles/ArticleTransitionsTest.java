@@ -70,7 +70,7 @@ class ArticleTransitionsTest {
 
     private static Article article() {
         return new Article("6650f1c2a1b2c3d4e5f60718", "خبر", "خبر", "متن", "<p>متن</p>", "متن", List.of(), List.of(),
-                "editor", null, false, null, ArticleStatus.DRAFT, null, null, T0, T0, 1, 0L, List.of());
+                "editor", null, false, null, ArticleStatus.DRAFT, null, null, T0, T0, 1, null, null, 0L, List.of());
     }
 
     private static OutboxEvent event(String type) {

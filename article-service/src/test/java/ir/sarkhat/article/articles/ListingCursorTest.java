@@ -17,7 +17,7 @@ class ListingCursorTest {
         Instant publishedAt = Instant.parse("2023-04-09T08:30:00.123Z");
         Article article = new Article("6650f1c2a1b2c3d4e5f60718", "خبر", "خبر", "متن", "<p>متن</p>", "متن",
                 List.of(), List.of(), "editor", null, false, null, ArticleStatus.PUBLISHED, null, publishedAt,
-                publishedAt, publishedAt, 1, 1L, List.of());
+                publishedAt, publishedAt, 1, null, null, 1L, List.of());
 
         String cursor = ListingCursor.after(article);
 

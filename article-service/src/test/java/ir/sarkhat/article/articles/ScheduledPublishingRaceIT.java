@@ -125,6 +125,6 @@ class ScheduledPublishingRaceIT {
         Instant created = publishAt.minus(Duration.ofHours(1));
         return new Article(new ObjectId().toHexString(), title, slug, "متن", "<p>متن</p>", "متن", List.of("آزمون"),
                 List.of(), "editor-1", "ایسنا", false, null, ArticleStatus.SCHEDULED, publishAt, null, created,
-                created, 1, 0L, List.of());
+                created, 1, null, null, 0L, List.of());
     }
 }

@@ -111,7 +111,8 @@ public class CommentSubmission {
         }
     }
 
-    private Comment insertWithEvents(Comment comment, String approvedBy) {
+    /** Inserts the comment with CommentSubmitted (and CommentApproved when it is public) in the same write. */
+    Comment insertWithEvents(Comment comment, String approvedBy) {
         List<OutboxEvent> outbox = new ArrayList<>();
         outbox.add(events.create(comment.articleId(), CommentEvents.SUBMITTED,
                 new CommentSubmittedV1(comment.id(), comment.articleId(), comment.parentId(), comment.status(),
@@ -144,11 +145,26 @@ public class CommentSubmission {
 
     /** Where a new comment hangs: under the parent, or beside it when the parent is at the deepest level. */
     record Thread(String parentId, String rootId, List<String> ancestors, int depth) {
+
+        static final Thread TOP = new Thread(null, null, List.of(), 0);
+
+        /** Under {@code parent}; beside it when the parent is already at the deepest level. */
+        static Thread under(Comment parent) {
+            List<String> parentAncestors = parent.ancestors() == null ? List.of() : parent.ancestors();
+            if (parent.depth() >= Comment.MAX_DEPTH) {
+                // Deeper replies attach to the depth-5 comment's own parent: a sibling at depth 5.
+                return new Thread(parent.parentId(), parent.rootId(), parentAncestors, parent.depth());
+            }
+            List<String> ancestors = new ArrayList<>(parentAncestors);
+            ancestors.add(parent.id());
+            return new Thread(parent.id(), parent.rootId() == null ? parent.id() : parent.rootId(), ancestors,
+                    parent.depth() + 1);
+        }
     }
 
     private Thread place(String articleId, String parentId) {
         if (parentId == null) {
-            return new Thread(null, null, List.of(), 0);
+            return Thread.TOP;
         }
         Comment parent = mongo.findOne(query(where("_id").is(parentId).and("articleId").is(articleId)), Comment.class);
         if (parent == null) {
@@ -157,15 +173,7 @@ public class CommentSubmission {
         if (parent.status() != CommentStatus.APPROVED) {
             throw ApiProblem.badRequest("parentId: only published comments can be answered.");
         }
-        List<String> parentAncestors = parent.ancestors() == null ? List.of() : parent.ancestors();
-        if (parent.depth() >= Comment.MAX_DEPTH) {
-            // Deeper replies attach to the depth-5 comment's own parent: a sibling at depth 5.
-            return new Thread(parent.parentId(), parent.rootId(), parentAncestors, parent.depth());
-        }
-        List<String> ancestors = new ArrayList<>(parentAncestors);
-        ancestors.add(parent.id());
-        return new Thread(parent.id(), parent.rootId() == null ? parent.id() : parent.rootId(), ancestors,
-                parent.depth() + 1);
+        return Thread.under(parent);
     }
 
     private Instant now() {

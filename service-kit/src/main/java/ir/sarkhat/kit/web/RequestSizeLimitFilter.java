@@ -2,6 +2,7 @@ package ir.sarkhat.kit.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,10 +26,19 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final JsonMapper json;
+    private final List<String> streamedPaths;
 
-    RequestSizeLimitFilter(long maxBytes, JsonMapper json) {
+    RequestSizeLimitFilter(long maxBytes, JsonMapper json, List<String> streamedPaths) {
         this.maxBytes = maxBytes;
         this.json = json;
+        this.streamedPaths = List.copyOf(streamedPaths);
+    }
+
+    /** Endpoints that stream their body to disk themselves (e.g. a WordPress export of any size). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return streamedPaths.contains(path);
     }
 
     @Override

@@ -20,9 +20,10 @@ public class WebAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-            @Value("${sarkhat.web.max-request-size:256KB}") DataSize maxRequestSize, JsonMapper json) {
-        FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxRequestSize.toBytes(), json));
+            @Value("${sarkhat.web.max-request-size:256KB}") DataSize maxRequestSize, JsonMapper json,
+            @Value("${sarkhat.web.streamed-paths:}") java.util.List<String> streamedPaths) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(maxRequestSize.toBytes(), json, streamedPaths));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
