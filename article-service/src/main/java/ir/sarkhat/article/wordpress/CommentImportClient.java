@@ -22,12 +22,11 @@ class CommentImportClient {
 
     private final RestClient rest;
 
-    CommentImportClient(RestClient.Builder builder,
-            @Value("${sarkhat.wordpress.comment-service-url:http://127.0.0.1:8082}") String commentServiceUrl) {
+    CommentImportClient(@Value("${sarkhat.wordpress.comment-service-url:http://127.0.0.1:8082}") String commentServiceUrl) {
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(2000);
         timeouts.setReadTimeout(60000);
-        this.rest = builder.baseUrl(commentServiceUrl).requestFactory(timeouts).build();
+        this.rest = RestClient.builder().baseUrl(commentServiceUrl).requestFactory(timeouts).build();
     }
 
     /** One comment as comment-service's import endpoint takes it. */

@@ -17,7 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param status      RUNNING, DONE, FAILED (the file cannot be imported; nothing was written) or
  *                    INTERRUPTED (stopped part-way: restart, expired token, comment-service down)
  * @param total       items in the file (all post types), counted by a first streaming pass
- * @param created     what this job wrote: posts, comments, categories; {@code existing} what was already there
+ * @param created     what this job wrote: posts, pages (as draft articles), comments, categories;
+ *                    {@code existing} what was already there
  * @param skipped     items deliberately not imported, by reason (pages, attachments, menu items…)
  * @param problems    bad items with their WordPress id and the reason (at most {@value ImportJobs#MAX_PROBLEMS})
  */
@@ -34,7 +35,7 @@ record ImportJob(@Id String id, String status, String startedBy, String fileName
     static final String INTERRUPTED = "INTERRUPTED";
 
     /** How many of each kind. */
-    record Counts(int posts, int comments, int categories) {
+    record Counts(int posts, int pages, int comments, int categories) {
     }
 
     /** A bad item: {@code wordpressId} is the post (or comment) id, {@code kind} post, comment, category or file. */

@@ -30,7 +30,7 @@ class ImportJobs {
 
     ImportJob start(String startedBy, String fileName, long bytes, String file) {
         Instant now = clock.instant();
-        ImportJob.Counts zero = new ImportJob.Counts(0, 0, 0);
+        ImportJob.Counts zero = new ImportJob.Counts(0, 0, 0, 0);
         return mongo.insert(new ImportJob(new ObjectId().toHexString(), ImportJob.RUNNING, startedBy, fileName, bytes,
                 0, 0, 0, zero, zero, new LinkedHashMap<>(), List.of(), 0, now, now, 0, now, null, null, file));
     }
@@ -58,8 +58,8 @@ class ImportJobs {
     /** Progress so far: written every few items, and at the end. */
     void progress(String id, Progress p) {
         update(id, new Update().set("done", p.done).set("resumeFrom", p.done)
-                .set("created", new ImportJob.Counts(p.posts, p.comments, p.categories))
-                .set("existing", new ImportJob.Counts(p.existingPosts, p.existingComments, p.existingCategories))
+                .set("created", new ImportJob.Counts(p.posts, p.pages, p.comments, p.categories))
+                .set("existing", new ImportJob.Counts(p.existingPosts, p.existingPages, p.existingComments, p.existingCategories))
                 .set("skipped", new LinkedHashMap<>(p.skipped)).set("problems", List.copyOf(p.problems))
                 .set("problemCount", p.problemCount));
     }
@@ -87,9 +87,11 @@ class ImportJobs {
     static final class Progress {
         int done;
         int posts;
+        int pages;
         int comments;
         int categories;
         int existingPosts;
+        int existingPages;
         int existingComments;
         int existingCategories;
         int problemCount;
@@ -100,6 +102,8 @@ class ImportJobs {
             Progress p = new Progress();
             p.done = job.resumeFrom();
             p.posts = job.created().posts();
+            p.pages = job.created().pages();
+            p.existingPages = job.existing().pages();
             p.comments = job.created().comments();
             p.categories = job.created().categories();
             p.existingPosts = job.existing().posts();

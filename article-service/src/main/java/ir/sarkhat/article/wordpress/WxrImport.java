@@ -224,6 +224,9 @@ class WxrImport implements DisposableBean {
             }
             try {
                 handle(item);
+            } catch (ImportInterrupted stop) {
+                jobs.progress(job.id(), progress); // this item is not done: a resumed run starts with it
+                throw stop;
             } catch (ApiProblem refused) {
                 progress.problem("post", item.postId(), item.label() + ": " + refused.getMessage());
             } catch (IllegalArgumentException bad) {
@@ -239,20 +242,19 @@ class WxrImport implements DisposableBean {
 
         private void handle(Wxr.Item item) {
             String type = item.postType() == null ? "" : item.postType();
+            if (INTERNAL_TYPES.contains(type)) {
+                progress.skip(type); // before the duplicate check: WordPress itself exports some menu items twice
+                return;
+            }
             if (scan.duplicated.contains(item.postId()) && !seenDuplicates.add(item.postId())) {
                 progress.problem("post", item.postId(), item.label()
                         + ": duplicate post id; an earlier item of the file has it (that one was imported)");
                 return;
             }
-            if ("page".equals(type)) {
-                progress.skip("page");
-                return;
-            }
-            if (INTERNAL_TYPES.contains(type)) {
-                progress.skip(type);
-                return;
-            }
-            if (!"post".equals(type)) {
+            // Sarkhat has no standalone pages: a page comes over as a draft article (content, slug and
+            // comments kept), for an editor to publish or leave.
+            boolean page = "page".equals(type);
+            if (!"post".equals(type) && !page) {
                 progress.problem("post", item.postId(), item.label() + ": unknown post type '" + type
                         + "'; only posts are imported");
                 return;
@@ -270,6 +272,9 @@ class WxrImport implements DisposableBean {
             if (status == ArticleStatus.SCHEDULED && (published == null || !published.isAfter(clock.instant()))) {
                 status = ArticleStatus.PUBLISHED; // a "future" post whose time has passed: WordPress would show it
             }
+            if (page) {
+                status = ArticleStatus.DRAFT;
+            }
             List<Wxr.Comment> postComments = item.comments();
             List<CommentImportClient.ImportedComment> converted = convert(item, postComments);
             // WordPress numbers comments in the order they were written: parents come before their replies.
@@ -279,9 +284,11 @@ class WxrImport implements DisposableBean {
                     terms(item, "post_tag", true), terms(item, "category", false), item.creator(), item.sticky(),
                     featuredImage(item), status, published, published, modified));
             if (outcome.created()) {
-                progress.posts++;
+                progress.posts += page ? 0 : 1;
+                progress.pages += page ? 1 : 0;
             } else {
-                progress.existingPosts++;
+                progress.existingPosts += page ? 0 : 1;
+                progress.existingPages += page ? 1 : 0;
             }
             for (List<CommentImportClient.ImportedComment> batch : batches(converted)) {
                 CommentImportClient.Result result = comments.send(
