@@ -24,7 +24,9 @@ final class ServicePlan {
         String jwks = "--sarkhat.security.jwks-uri=" + url(config, config.gatewayPort()) + "/.well-known/jwks.json";
         Map<String, String> backendEnv = AdminAccount.removedFromBackends();
         List<ServiceSpec> specs = new ArrayList<>();
-        specs.add(spec(config, jars, ARTICLES, config.articlePort(), "sarkhat-articles", List.of(jwks), backendEnv));
+        // The WordPress import hands each post's comments to comment-service (an admin action, not a reader's request).
+        specs.add(spec(config, jars, ARTICLES, config.articlePort(), "sarkhat-articles", List.of(jwks,
+                "--sarkhat.wordpress.comment-service-url=" + url(config, config.commentPort())), backendEnv));
         specs.add(spec(config, jars, COMMENTS, config.commentPort(), "sarkhat-comments", List.of(jwks), backendEnv));
         specs.add(spec(config, jars, ANALYTICS, config.analyticsPort(), "sarkhat-analytics", List.of(jwks), backendEnv));
         specs.add(spec(config, jars, GATEWAY, config.gatewayPort(), "sarkhat-gateway", List.of(

@@ -31,7 +31,12 @@ public final class WordPressCli {
     }
 
     public static void main(String[] args) {
-        System.exit(new WordPressCli(System.out, 1000).run(args, System.getenv("SARKHAT_ADMIN_PASSWORD")));
+        System.exit(run(args, System.getenv("SARKHAT_ADMIN_PASSWORD"), System.out));
+    }
+
+    /** The command without exiting the JVM: for the end-to-end test. @return the exit code */
+    public static int run(String[] args, String password, PrintStream out) {
+        return new WordPressCli(out, 1000).run(args, password);
     }
 
     int run(String[] args, String passwordFromEnvironment) {
