@@ -19,15 +19,29 @@ public final class HtmlBody {
 
     public static MarkdownBody.Rendered render(String html) {
         String safe = MarkdownBody.POLICY.sanitize(html == null ? "" : html);
+        TextCollector text = collect(safe);
+        return new MarkdownBody.Rendered(safe, text.plain(), text.images);
+    }
+
+    /** The text of any HTML: entities decoded, tags dropped, block ends as line breaks. */
+    public static String plainText(String html) {
+        return collect(html == null ? "" : html).plain();
+    }
+
+    private static TextCollector collect(String html) {
         TextCollector text = new TextCollector();
-        HtmlSanitizer.sanitize(safe, text);
-        return new MarkdownBody.Rendered(safe, text.text.toString().replaceAll("[ \\t]+", " ").strip(), text.images);
+        HtmlSanitizer.sanitize(html, text);
+        return text;
     }
 
     /** Receives the parsed, sanitized HTML: text as decoded characters, tags by name. */
     private static final class TextCollector implements HtmlSanitizer.Policy {
         final StringBuilder text = new StringBuilder();
         int images;
+
+        String plain() {
+            return text.toString().replaceAll("[ \\t]+", " ").replaceAll(" ?\n ?", "\n").strip();
+        }
 
         @Override
         public void openDocument() {

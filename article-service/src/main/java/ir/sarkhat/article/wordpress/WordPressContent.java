@@ -4,6 +4,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ir.sarkhat.article.text.HtmlBody;
+
 /**
  * WordPress post content as the HTML it showed: classic posts get WordPress's automatic paragraphs
  * (blank line = paragraph, line break = {@code <br>}), Gutenberg posts already are HTML (their
@@ -80,40 +82,11 @@ final class WordPressContent {
         if (content == null) {
             return "";
         }
-        String text = content.replace("\r\n", "\n")
-                .replaceAll("(?i)<br\\s*/?>", "\n")
-                .replaceAll("(?i)</p>\\s*<p[^>]*>", "\n\n");
         // A link keeps its address in the text (comment-service links URLs itself); once when it is its own text.
-        text = replace(LINK, text, m -> m.group(2).strip().equals(m.group(1)) ? m.group(1)
-                : m.group(2) + " (" + m.group(1) + ")");
-        text = text.replaceAll("<[^>]*>", "");
-        return decodeEntities(text).strip();
+        String text = replace(LINK, content.replace("\r\n", "\n"), m -> m.group(2).strip().equals(m.group(1))
+                ? m.group(1) : m.group(2) + " (" + m.group(1) + ")");
+        return HtmlBody.plainText(text).replaceAll("\n{3,}", "\n\n");
     }
 
     private static final Pattern LINK = Pattern.compile("(?is)<a\\s[^>]*href=\"(https?://[^\"]+)\"[^>]*>(.*?)</a>");
-    private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp|#039);");
-
-    private static String decodeEntities(String text) {
-        return replace(ENTITY, text, m -> {
-            String e = m.group(1);
-            try {
-                if (e.startsWith("#x") || e.startsWith("#X")) {
-                    return new String(Character.toChars(Integer.parseInt(e.substring(2), 16)));
-                }
-                if (e.startsWith("#")) {
-                    return new String(Character.toChars(Integer.parseInt(e.substring(1))));
-                }
-            } catch (IllegalArgumentException bad) {
-                return " ";
-            }
-            return switch (e) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                default -> " ";
-            };
-        });
-    }
 }
