@@ -72,9 +72,12 @@ class ImportJobs {
         update(id, update);
     }
 
-    /** Jobs a stopped instance left RUNNING: they can only be resumed with a fresh token. */
-    void interruptAllRunning(String reason) {
-        mongo.updateMulti(query(where("status").is(ImportJob.RUNNING)),
+    /**
+     * Jobs left RUNNING by a stopped instance (no progress written for {@code silence}; a running job
+     * writes at least every item): they can only go on when resumed with a fresh token.
+     */
+    void interruptStale(java.time.Duration silence, String reason) {
+        mongo.updateMulti(query(where("status").is(ImportJob.RUNNING).and("updatedAt").lt(clock.instant().minus(silence))),
                 new Update().set("status", ImportJob.INTERRUPTED).set("error", reason).set("updatedAt", clock.instant()),
                 ImportJob.class);
     }

@@ -49,6 +49,8 @@ class WxrImport implements DisposableBean {
     private static final int COMMENT_BATCH = 100;
     private static final int BATCH_CHARS = 300_000;
     private static final long PROGRESS_EVERY_MS = 500;
+    /** A RUNNING job without a progress write for this long was left by a stopped instance. */
+    static final java.time.Duration STALE = java.time.Duration.ofMinutes(2);
 
     private final ImportJobs jobs;
     private final ArticleImports articles;
@@ -71,10 +73,13 @@ class WxrImport implements DisposableBean {
         this.clock = clock;
     }
 
-    /** Jobs left RUNNING by a stopped instance cannot go on by themselves: the admin's token is gone. */
+    /**
+     * Jobs left RUNNING by a stopped instance cannot go on by themselves (the admin's token is gone).
+     * Only silent ones are touched, so another instance's live job is not.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void interruptOrphans() {
-        jobs.interruptAllRunning("The service stopped during the import; resume the job.");
+        jobs.interruptStale(STALE, "The service stopped during the import; resume the job.");
     }
 
     /** Starts the job in the background; one job at a time per instance. */
@@ -92,7 +97,9 @@ class WxrImport implements DisposableBean {
     /** Continues an INTERRUPTED job from where it stopped, with a fresh token. */
     ImportJob resume(String id, String authorization) {
         ImportJob job = jobs.byId(id).orElseThrow(() -> ApiProblem.notFound("There is no import job " + id + "."));
-        if (!ImportJob.INTERRUPTED.equals(job.status())) {
+        boolean orphaned = ImportJob.RUNNING.equals(job.status()) && !id.equals(running.get())
+                && job.updatedAt().isBefore(clock.instant().minus(STALE));
+        if (!ImportJob.INTERRUPTED.equals(job.status()) && !orphaned) {
             throw ApiProblem.conflict("Import job " + id + " is " + job.status() + "; only an INTERRUPTED job can be resumed.");
         }
         if (job.file() == null || !Files.exists(Path.of(job.file()))) {

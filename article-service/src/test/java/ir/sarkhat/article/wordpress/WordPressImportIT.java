@@ -298,6 +298,34 @@ class WordPressImportIT {
         assertThat(done.get("created").get("comments").asInt()).isEqualTo(comments);
     }
 
+    @Autowired
+    WxrImport imports;
+
+    @Test
+    void aJobLeftRunningByAStoppedInstanceIsMarkedInterruptedAtStartupAndResumes() throws Exception {
+        Path file = fixture();
+        COMMENTS.downAfter.set(5);
+        JsonNode stopped = importAndWait(file);
+        String id = stopped.get("id").asString();
+        // As a crash leaves it: still RUNNING, silent for longer than a live job ever is.
+        mongo.getCollection("wordpress_imports").updateOne(new Document("_id", new org.bson.types.ObjectId(id)), new Document("$set",
+                new Document("status", "RUNNING").append("updatedAt", java.util.Date.from(
+                        java.time.Instant.now().minus(WxrImport.STALE).minusSeconds(1)))));
+        imports.interruptOrphans(); // what the service does when it starts again
+        JsonNode marked = JSON.readTree(get("/api/admin/import/jobs/" + id, ADMIN).body());
+        assertThat(marked.get("status").asString()).isEqualTo("INTERRUPTED");
+        assertThat(marked.get("error").asString()).contains("stopped during the import");
+
+        COMMENTS.downAfter.set(-1);
+        assertThat(send("POST", "/api/admin/import/jobs/" + id + "/resume", null, ADMIN).statusCode()).isEqualTo(202);
+        JsonNode done = waitFor(id);
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        Xml wxr = new Xml(file, "https://wordpress.org/export/1.2/");
+        assertThat(mongo.getCollection("articles").countDocuments()).isEqualTo(wxr.count(POSTS) + wxr.count(PAGES));
+        assertThat(COMMENTS.comments).hasSize(wxr.count("//wp:comment"));
+        assertThat(send("POST", "/api/admin/import/jobs/" + id + "/resume", null, ADMIN).statusCode()).isEqualTo(409);
+    }
+
     @Test
     void filesThatAreNotWordPressExportsAreRefusedAtOnceAndATruncatedOneFailsWithoutWritingAnything()
             throws Exception {
