@@ -58,7 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
  * import resumes, bad files and bad items are reported, old URLs redirect, the export re-imports.
  */
 @SpringBootTest(classes = ArticleServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.mongodb.database=" + WordPressImportIT.DATABASE)
+        // A request limit far below the fixture's 609 KB: the upload path streams to disk and is exempt.
+        properties = { "spring.mongodb.database=" + WordPressImportIT.DATABASE, "sarkhat.web.max-request-size=64KB" })
 @EmbeddedKafka(partitions = 3)
 @TestPropertySource(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 class WordPressImportIT {
@@ -350,6 +351,9 @@ class WordPressImportIT {
         assertThat(mongo.getCollection("categories").countDocuments()).isZero();
 
         assertThat(upload(whole, TestTokens.bearer("editor-1", "EDITOR")).statusCode()).isEqualTo(403);
+        // Other endpoints keep the request size limit.
+        assertThat(send("POST", "/api/articles", "{\"title\":\"" + "x".repeat(70_000) + "\"}",
+                TestTokens.bearer("editor-1", "EDITOR")).statusCode()).isEqualTo(413);
         assertThat(upload(whole, null).statusCode()).isEqualTo(401);
     }
 
@@ -376,6 +380,22 @@ class WordPressImportIT {
         Set<String> slugs = new HashSet<>();
         mongo.getCollection("articles").find().forEach(a -> slugs.add(a.getString("slug")));
         assertThat(slugs).containsExactlyInAnyOrder("good-one", "good-two");
+
+        // An editor's later edit of an imported article keeps it HTML, sanitized like the import.
+        String id = mongo.getCollection("articles").find(new Document("slug", "good-one")).first()
+                .getObjectId("_id").toHexString();
+        String editor = TestTokens.bearer("editor-1", "EDITOR");
+        HttpResponse<String> current = get("/api/articles/id/" + id, editor);
+        assertThat(JSON.readTree(current.body()).get("bodyFormat").asString()).isEqualTo("HTML");
+        HttpResponse<String> edited = http.send(request("/api/articles/" + id, editor)
+                .header("Content-Type", "application/json")
+                .header("If-Match", current.headers().firstValue("ETag").orElseThrow())
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"good-one\",\"body\":"
+                        + "\"<h2>Still HTML</h2><p onclick=\\\"x()\\\">text</p><script>bad()</script>\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        assertThat(JSON.readTree(edited.body()).get("bodyHtml").asString())
+                .isEqualTo("<h2>Still HTML</h2><p>text</p>");
     }
 
     @Test
