@@ -308,7 +308,8 @@
     clearTimeout(state.previewTimer);
     state.previewTimer = setTimeout(function () {
       var seq = ++state.previewSeq;
-      api('POST', '/api/editor/preview', { body: $('f-body').value }).then(function (r) {
+      var format = state.article && state.article.bodyFormat === 'HTML' ? 'HTML' : 'MARKDOWN'; // WordPress imports stay HTML
+      api('POST', '/api/editor/preview', { body: $('f-body').value, format: format }).then(function (r) {
         if (seq !== state.previewSeq || !r.ok) return;
         // Sanitized by the same allow-list the save uses; never the raw Markdown.
         $('preview').innerHTML = r.json.bodyHtml;

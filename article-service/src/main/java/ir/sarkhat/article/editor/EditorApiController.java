@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ir.sarkhat.article.articles.ArticleEditing;
 import ir.sarkhat.article.articles.ArticleStatus;
+import ir.sarkhat.article.text.HtmlBody;
 import ir.sarkhat.article.text.MarkdownBody;
 import ir.sarkhat.article.text.ReadingTime;
 import ir.sarkhat.kit.problem.ApiProblem;
@@ -51,7 +52,8 @@ class EditorApiController {
         if (body.getBytes(StandardCharsets.UTF_8).length > ArticleEditing.MAX_BODY_BYTES) {
             throw ApiProblem.badRequest("body: the article text is larger than 1 MB.");
         }
-        MarkdownBody.Rendered rendered = MarkdownBody.render(body);
+        MarkdownBody.Rendered rendered = "HTML".equalsIgnoreCase(request.format()) ? HtmlBody.render(body)
+                : MarkdownBody.render(body);
         return new PreviewResponse(rendered.html(), readingTime.minutes(rendered.plainText(), rendered.images()));
     }
 
