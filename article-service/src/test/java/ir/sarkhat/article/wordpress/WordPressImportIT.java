@@ -133,6 +133,8 @@ class WordPressImportIT {
                 public String getNamespaceURI(String prefix) {
                     return switch (prefix) {
                         case "wp" -> wpNamespace;
+                        case "excerpt" -> wpNamespace + "excerpt/";
+                        case "dc" -> "http://purl.org/dc/elements/1.1/";
                         default -> XMLConstants.NULL_NS_URI;
                     };
                 }
@@ -223,6 +225,13 @@ class WordPressImportIT {
                 .isEqualTo("2013-01-12T03:22:19Z"); // the _gmt date, not the site's local one
         assertThat(markup.getString("bodyHtml")).contains("<h2>").doesNotContain("<script");
         assertThat(markup.getString("bodyFormat")).isEqualTo("HTML");
+        // The manual excerpt and the author (dc:creator) as WordPress had them.
+        Document excerpted = articles.stream().filter(a -> "template-excerpt-defined".equals(a.getString("slug")))
+                .findFirst().orElseThrow();
+        assertThat(excerpted.getString("excerpt")).isEqualTo(wxr.strings(
+                "//item[wp:post_name='template-excerpt-defined']/excerpt:encoded").iterator().next());
+        assertThat(excerpted.getString("author")).isEqualTo(wxr.strings(
+                "//item[wp:post_name='template-excerpt-defined']/dc:creator").iterator().next());
         // Sticky, featured image (from its attachment), categories with hierarchy, tags.
         assertThat(articles.stream().filter(a -> Boolean.TRUE.equals(a.getBoolean("sticky"))))
                 .hasSize(wxr.count(POSTS + "[wp:is_sticky='1']"));
