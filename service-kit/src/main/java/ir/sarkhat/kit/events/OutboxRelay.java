@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +26,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
+
+import ir.sarkhat.kit.observability.TraceParents;
 
 /**
  * Hands pending events from aggregate documents to Kafka, then removes them from the document.
@@ -45,6 +49,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String source;
     private final Duration pollInterval;
     private final Duration sendTimeout;
+    private volatile TraceParents traceParents;
 
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
     private ScheduledExecutorService executor;
@@ -60,6 +65,11 @@ public class OutboxRelay implements SmartLifecycle {
         this.source = source;
         this.pollInterval = pollInterval;
         this.sendTimeout = sendTimeout;
+    }
+
+    /** Sends each event in the trace of the request that stored it (see {@link OutboxEvent#traceparent()}). */
+    public void continueTraces(TraceParents traceParents) {
+        this.traceParents = traceParents;
     }
 
     /** Asks for a relay pass soon, so a fresh event does not wait for the next poll. */
@@ -86,15 +96,36 @@ public class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
+    /** The collections whose documents carry an outbox. */
+    public List<String> collections() {
+        return collections;
+    }
+
     /** Number of events still waiting, for metrics and tests. */
     public long pendingEvents() {
-        long pending = 0;
+        return backlog().values().stream().mapToLong(Backlog::events).sum();
+    }
+
+    /** Per outbox collection: how many events wait and since when the oldest one waits. */
+    public Map<String, Backlog> backlog() {
+        Map<String, Backlog> backlog = new LinkedHashMap<>();
         for (String collection : collections) {
+            long events = 0;
+            Instant oldest = null;
             for (Document doc : mongo.find(pendingQuery(), Document.class, collection)) {
-                pending += doc.getList("outbox", Document.class).size();
+                for (Document event : doc.getList("outbox", Document.class)) {
+                    events++;
+                    Instant time = time(event.get("time"));
+                    oldest = oldest == null || time.isBefore(oldest) ? time : oldest;
+                }
             }
+            backlog.put(collection, new Backlog(events, oldest));
         }
-        return pending;
+        return backlog;
+    }
+
+    /** Events waiting in one collection; {@code oldest} is null when none wait. */
+    public record Backlog(long events, Instant oldest) {
     }
 
     private int relayCollection(String collection) {
@@ -128,6 +159,23 @@ public class OutboxRelay implements SmartLifecycle {
         header(record, CloudEventHeaders.TIME, time(event.get("time")).toString());
         header(record, CloudEventHeaders.SUBJECT, event.getString("key"));
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        TraceParents traces = traceParents;
+        if (traces == null) {
+            send(record, event);
+        } else {
+            // The relay span continues the stored request trace; the record carries it (a template
+            // with observation enabled adds its own producer span's traceparent after this one).
+            traces.continueTrace(event.getString("traceparent"), "outbox relay " + record.topic(), () -> {
+                String traceparent = traces.current();
+                if (traceparent != null) {
+                    header(record, TraceParents.HEADER, traceparent);
+                }
+                send(record, event);
+            });
+        }
+    }
+
+    private void send(ProducerRecord<String, String> record, Document event) {
         try {
             kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
