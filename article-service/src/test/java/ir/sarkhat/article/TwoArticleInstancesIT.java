@@ -157,6 +157,7 @@ class TwoArticleInstancesIT {
                         .contains("http_server_requests_seconds_bucket{")
                         .contains("application=\"article-service\"")
                         .contains("sarkhat_outbox_pending{")
+                        .contains("sarkhat_events_consumed_total{")
                         .contains("collection=\"articles\"")
                         .contains("sarkhat_outbox_oldest_age_seconds{")
                         .contains("kafka_consumer_fetch_manager_records_lag_max{")

@@ -45,8 +45,9 @@ public class EventsAutoConfiguration {
             @Value("${sarkhat.events.source:/sarkhat/${spring.application.name}}") String source,
             @Value("${sarkhat.outbox.poll-interval:500ms}") Duration pollInterval,
             @Value("${sarkhat.outbox.send-timeout:10s}") Duration sendTimeout,
+            @Value("${sarkhat.outbox.lease:10s}") Duration lease,
             ObjectProvider<TraceParents> traces) {
-        OutboxRelay relay = new OutboxRelay(mongo, kafka, collections, source, pollInterval, sendTimeout);
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, collections, source, pollInterval, sendTimeout, lease);
         traces.ifAvailable(relay::continueTraces);
         return relay;
     }

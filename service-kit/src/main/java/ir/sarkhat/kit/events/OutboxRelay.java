@@ -49,6 +49,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String source;
     private final Duration pollInterval;
     private final Duration sendTimeout;
+    private final OutboxLeases leases;
     private volatile TraceParents traceParents;
 
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
@@ -59,12 +60,19 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<String> collections,
             String source, Duration pollInterval, Duration sendTimeout) {
+        this(mongo, kafka, collections, source, pollInterval, sendTimeout, Duration.ofSeconds(10));
+    }
+
+    /** @param lease how long one instance's relay keeps a collection after its last pass (see {@link OutboxLeases}) */
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<String> collections,
+            String source, Duration pollInterval, Duration sendTimeout, Duration lease) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
         this.source = source;
         this.pollInterval = pollInterval;
         this.sendTimeout = sendTimeout;
+        this.leases = new OutboxLeases(mongo, lease);
     }
 
     /** Sends each event in the trace of the request that stored it (see {@link OutboxEvent#traceparent()}). */
@@ -83,7 +91,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One pass over every outbox collection.
+     * One pass over every outbox collection whose lease this relay holds (or can take).
      *
      * @return how many events were handed to Kafka
      * @throws OutboxRelayException when Kafka did not acknowledge an event (it stays pending)
@@ -91,7 +99,15 @@ public class OutboxRelay implements SmartLifecycle {
     public int relayOnce() {
         int sent = 0;
         for (String collection : collections) {
-            sent += relayCollection(collection);
+            if (leases.hold(collection)) {
+                try {
+                    sent += relayCollection(collection);
+                } catch (RuntimeException e) {
+                    // Perhaps only this instance cannot reach Kafka: let another one try meanwhile.
+                    leases.release(collection);
+                    throw e;
+                }
+            }
         }
         return sent;
     }
@@ -238,6 +254,14 @@ public class OutboxRelay implements SmartLifecycle {
                 executor.awaitTermination(sendTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        // Hand the collections over now, not when the leases expire (a rolling restart).
+        for (String collection : collections) {
+            try {
+                leases.release(collection);
+            } catch (RuntimeException e) {
+                log.debug("Could not release the outbox lease of {}: {}", collection, e.toString());
             }
         }
     }

@@ -15,11 +15,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.BatchInterceptor;
+import org.springframework.kafka.listener.RecordInterceptor;
 
-/** Outbox backlog gauges, the Kafka health check and the W3C trace context helper of every service. */
+/**
+ * Outbox backlog gauges, the consumed-events counter, the Kafka health check and the W3C trace context
+ * helper of every service. Boot's Kafka configuration hands the two listener interceptors to its
+ * container factory.
+ */
 @AutoConfiguration(afterName = {
         "ir.sarkhat.kit.events.EventsAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
         "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
         "org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration",
         "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
@@ -38,6 +46,29 @@ public class ObservabilityAutoConfiguration {
     OutboxBacklogMetrics outboxBacklogMetrics(OutboxRelay relay, Clock clock,
             @Value("${sarkhat.outbox.metrics-refresh:10s}") Duration refresh) {
         return new OutboxBacklogMetrics(relay, clock, refresh);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(MeterRegistry.class)
+    static class ConsumedEventsCounting {
+
+        private final ConsumedEvents consumed;
+
+        ConsumedEventsCounting(MeterRegistry registry) {
+            this.consumed = new ConsumedEvents(registry);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        RecordInterceptor<Object, Object> consumedEventsRecordInterceptor() {
+            return consumed.recordInterceptor();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        BatchInterceptor<Object, Object> consumedEventsBatchInterceptor() {
+            return consumed.batchInterceptor();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
