@@ -14,7 +14,8 @@ export SARKHAT_JAVA_OPTS="${SARKHAT_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC -Xss5
 
 java -jar local-stack/target/local-stack.jar >"$data/stack.log" 2>&1 &
 stack=$!
-trap 'kill "$stack" 2>/dev/null; wait "$stack" 2>/dev/null; rm -rf "$data"' EXIT
+# `|| true`: under `set -e` the stack's non-zero exit status (killed) would end the trap before the folder is removed.
+trap 'kill "$stack" 2>/dev/null; wait "$stack" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 echo "== starting the local stack (log: $data/stack.log)"
 for i in $(seq 1 300); do
