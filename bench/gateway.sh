@@ -8,7 +8,7 @@
 #   bench/gateway.sh 50 60 10 3       # connections, warm-up s, seconds per target and round, rounds
 #
 # Against a stack that is already running (e.g. to try a gateway setting on a second gateway JVM):
-#   GATEWAY=http://127.0.0.1:8090 SLUG=... bench/gateway.sh ...  (also set DIRECT, SARKHAT_ADMIN_PASSWORD as needed)
+#   GATEWAY=http://127.0.0.1:8095 SLUG=... bench/gateway.sh ...  (also set DIRECT, SARKHAT_ADMIN_PASSWORD as needed)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
