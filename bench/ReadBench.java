@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * req/s, p50, p99 per round and the medians of the rounds, with the through-gateway ÷ direct ratios.
  *
  * java bench/ReadBench.java GATEWAY_URL DIRECT_URL [connections] [warmupSeconds] [seconds] [rounds]
+ * java bench/ReadBench.java --publish-only GATEWAY_URL     (prints the published article's slug, for WrkBench)
  *
  * First it signs in as the admin (SARKHAT_ADMIN_USER / SARKHAT_ADMIN_PASSWORD) through the gateway and
  * publishes the 400-word fixture article, whose slug it then reads.
@@ -34,6 +35,10 @@ public class ReadBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--publish-only")) {
+            System.out.println(publishFixtureArticle(args[1]));
+            return;
+        }
         String gateway = args[0];
         String direct = args[1];
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 32;

@@ -31,12 +31,15 @@ class RoutingIT extends GatewayIntegrationTest {
     void forwardedHeadersReachTheBackendAndClientSuppliedOnesAreReplaced() {
         http().get().uri("/api/articles/fwd")
                 .header("X-Forwarded-For", "6.6.6.6")
+                .header("Forwarded", "for=6.6.6.6")
                 .exchange()
                 .expectStatus().isOk();
         Headers seen = ARTICLES.lastHeaders("/api/articles/fwd");
         assertThat(StubBackend.first(seen, "X-Forwarded-For")).isEqualTo("127.0.0.1");
         assertThat(StubBackend.first(seen, "X-Forwarded-Host")).isEqualTo("127.0.0.1:" + port);
         assertThat(StubBackend.first(seen, "X-Forwarded-Proto")).isEqualTo("http");
+        // The gateway writes no RFC 7239 header of its own (no backend reads one) and passes on no client's.
+        assertThat(StubBackend.first(seen, "Forwarded")).isNull();
     }
 
     @Test

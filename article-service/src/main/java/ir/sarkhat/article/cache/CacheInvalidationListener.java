@@ -71,8 +71,10 @@ class CacheInvalidationListener {
 
     /**
      * New counts: applied here first (the apply is idempotent by version, so the stats consumer applying
-     * it too changes nothing), then the article's page and JSON are evicted, so the next render cannot
-     * read the old counts. The home page's most-viewed box follows within the TTL.
+     * it too changes nothing), then the stored totals — the newest, whatever the order events came in — are
+     * written into the article's cached page and JSON. No re-render: through the gateway every page view
+     * ends here, and evicting would re-render the most read page once per view. The home page's most-viewed
+     * box follows within the TTL.
      */
     private void countsChanged(CountsChanged event) {
         if (event.articleId() == null) {
@@ -82,7 +84,7 @@ class CacheInvalidationListener {
                 && event.comments() >= 0) {
             stats.apply(new StatsUpdate(event.articleId(), event.views(), event.comments(), event.version()));
         }
-        cache.evictArticle(queries.slugOf(event.articleId()));
+        cache.showCounts(queries.slugOf(event.articleId()), stats.of(event.articleId()));
     }
 
     /** A comment appeared or went: applied to the replica here first (idempotent), like the counts, then evicted. */

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
+import ir.sarkhat.article.stats.Readership;
 import ir.sarkhat.article.text.PersianText;
 
 /**
@@ -32,7 +34,9 @@ public class PageCache {
     private final AtomicLong listingGeneration = new AtomicLong();
 
     PageCache(@Value("${sarkhat.cache.ttl:60s}") Duration ttl, @Value("${sarkhat.cache.max-entries:5000}") long maxEntries) {
-        this.articles = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).build();
+        // Writing new counts into an entry keeps its expiry: the TTL still bounds how long a missed event can last.
+        this.articles = Caffeine.newBuilder().expireAfter(Expiry.<String, CachedResponse>creating((key, value) -> ttl))
+                .maximumSize(maxEntries).build();
         this.listings = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).build();
     }
 
@@ -88,6 +92,21 @@ public class PageCache {
                 evictArticleKey(articleKey(PageCacheFilter.PAGE, slug));
                 evictArticleKey(articleKey(PageCacheFilter.JSON, slug));
             }
+        }
+    }
+
+    /**
+     * New counts of the article under this slug: its cached page and JSON get them written in (no re-render), or are
+     * evicted when that is not possible. Renders already running may have read the old counts: the bump refuses them.
+     */
+    void showCounts(String slug, Readership counts) {
+        if (slug == null || slug.isBlank()) {
+            return;
+        }
+        for (String kind : new String[] { PageCacheFilter.PAGE, PageCacheFilter.JSON }) {
+            String key = articleKey(kind, slug);
+            articleGenerations.incrementAndGet(stripe(key));
+            articles.asMap().computeIfPresent(key, (k, cached) -> cached.withCounts(counts));
         }
     }
 

@@ -11,6 +11,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UriUtils;
 
+import ir.sarkhat.article.stats.Readership;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,8 +77,10 @@ class PageCacheFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, wrapper);
             if (wrapper.getStatus() == HttpServletResponse.SC_OK && wrapper.getContentType() != null) {
-                CachedResponse fresh = new CachedResponse(wrapper.getContentType(), wrapper.getContentAsByteArray(),
-                        wrapper.getHeader(ARTICLE_ID_HEADER), wrapper.getHeader(HttpHeaders.ETAG));
+                byte[] body = wrapper.getContentAsByteArray();
+                CachedResponse fresh = new CachedResponse(wrapper.getContentType(), body,
+                        wrapper.getHeader(ARTICLE_ID_HEADER), wrapper.getHeader(HttpHeaders.ETAG),
+                        countSlots(articleKey, body, request.getAttribute(Readership.SHOWN)));
                 if (articleKey != null) {
                     cache.putArticle(articleKey, fresh, generation);
                 } else {
@@ -86,6 +90,15 @@ class PageCacheFilter extends OncePerRequestFilter {
         } finally {
             wrapper.copyBodyToResponse();
         }
+    }
+
+    /** Where the counts the controller rendered stand in an article's answer, so new counts need no re-render. */
+    private static CountSlots countSlots(String articleKey, byte[] body, Object shown) {
+        if (articleKey == null || !(shown instanceof Readership readership)) {
+            return null;
+        }
+        return CountSlots.find(articleKey.startsWith(PAGE + ":") ? CountSlots.Format.PAGE : CountSlots.Format.JSON,
+                body, readership);
     }
 
     /** The cache key of an article page or JSON path, else null ({@code /api/articles/id/…} is staff-only). */

@@ -22,8 +22,8 @@ record ArticlePageModel(String id, String slug, String title, String bodyHtml, S
                 a.source(), a.author() == null ? null : new Link(a.author(), Site.authorPath(a.author())),
                 a.featuredImage(), a.publishedAt().toString(), PersianDates.jalali(a.publishedAt()),
                 edited ? a.modifiedAt().toString() : null, edited ? PersianDates.jalali(a.modifiedAt()) : null,
-                PersianDates.number(readership.views()) + " بازدید", readingTime(a.readingTimeMinutes()),
-                PersianDates.number(readership.comments()) + " دیدگاه", share, related, previous, next);
+                readership.viewsText(), readingTime(a.readingTimeMinutes()),
+                readership.commentsText(), share, related, previous, next);
     }
 
     static String readingTime(int minutes) {

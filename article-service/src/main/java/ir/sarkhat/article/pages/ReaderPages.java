@@ -15,6 +15,7 @@ import org.springframework.web.servlet.view.RedirectView;
 import ir.sarkhat.article.comments.PublicComments;
 import ir.sarkhat.article.stats.ArticleStatsStore;
 import ir.sarkhat.article.stats.Readership;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** The home page and the article page: server-rendered, they work without JavaScript. */
@@ -61,7 +62,7 @@ class ReaderPages {
     }
 
     @GetMapping("/articles/{slug}")
-    Object article(@PathVariable String slug, HttpServletResponse response) {
+    Object article(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response) {
         Optional<PageArticle> found = queries.bySlug(slug);
         if (found.isEmpty()) {
             // A renamed article: its old address answers 301 to the new one.
@@ -78,6 +79,7 @@ class ReaderPages {
         response.setHeader(ARTICLE_ID_HEADER, a.id());
         String canonical = site.url(Site.articlePath(a.slug()));
         Readership readership = stats.of(a.id());
+        request.setAttribute(Readership.SHOWN, readership);
         Map<String, Category> categories = queries.categories();
         ModelAndView page = new ModelAndView("article");
         page.addObject("meta", new PageMeta(a.title() + " | " + site.name(), a.excerpt(), canonical, "article",

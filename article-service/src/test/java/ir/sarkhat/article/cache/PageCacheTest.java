@@ -7,6 +7,9 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import ir.sarkhat.article.articles.web.ETags;
+import ir.sarkhat.article.stats.Readership;
+
 class PageCacheTest {
 
     private final PageCache cache = new PageCache(Duration.ofMinutes(10), 100);
@@ -60,5 +63,34 @@ class PageCacheTest {
         assertThat(cache.listing("/feed")).isNull();
         assertThat(cache.article(page)).isEqualTo(old);
         assertThat(PageCacheFilter.articleKey("/api/articles/id/6650f1c2a1b2c3d4e5f60718")).as("staff-only: never cached").isNull();
+    }
+
+    @Test
+    void newCountsAreWrittenIntoTheCachedAnswerAndARenderAlreadyRunningIsNotStoredOverThem() {
+        String key = PageCache.articleKey(PageCacheFilter.JSON, "خبر");
+        byte[] body = "{\"viewCount\":1,\"commentCount\":0,}".getBytes(StandardCharsets.UTF_8);
+        CountSlots slots = CountSlots.find(CountSlots.Format.JSON, body, new Readership(1, 0));
+        cache.putArticle(key, new CachedResponse("application/json", body, "a1", ETags.ofContent(body), slots),
+                cache.articleGeneration(key));
+        long renderStarted = cache.articleGeneration(key);
+
+        cache.showCounts("خبر", new Readership(2, 1));
+        cache.putArticle(key, new CachedResponse("application/json", body, "a1", ETags.ofContent(body), slots),
+                renderStarted);
+
+        CachedResponse written = cache.article(key);
+        String expected = "{\"viewCount\":2,\"commentCount\":1,}";
+        assertThat(new String(written.body(), StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(written.etag()).isEqualTo(ETags.ofContent(expected.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anAnswerWhoseCountsCannotBeWrittenIsEvictedOnNewCounts() {
+        String key = PageCache.articleKey(PageCacheFilter.PAGE, "خبر");
+        cache.putArticle(key, old, cache.articleGeneration(key));
+
+        cache.showCounts("خبر", new Readership(2, 1));
+
+        assertThat(cache.article(key)).isNull();
     }
 }

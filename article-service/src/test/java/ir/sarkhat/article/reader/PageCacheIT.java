@@ -3,6 +3,9 @@ package ir.sarkhat.article.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -53,22 +56,60 @@ class PageCacheIT extends ReaderSideContext {
     }
 
     @Test
-    void aCachedPageShowsNewCountsAfterArticleStatsUpdatedIsConsumed() {
+    void newCountsAreWrittenIntoTheCachedPageAndJsonWithoutARender() {
         var article = article("خبر شمارش").slug("شمارش-کش").insert();
         String page = "/articles/" + segment(article.slug());
+        String api = "/api/articles/" + segment(article.slug());
         assertThat(get(page).body()).contains("۰ بازدید");
-        assertThat(get(page).headers().firstValue("X-Sarkhat-Cache")).hasValue("HIT");
+        HttpResponse<String> json = get(api);
+        assertThat(json.body()).contains("\"viewCount\":0");
+        String oldTag = json.headers().firstValue("ETag").orElseThrow();
+        // Changed underneath: a re-render would show it, counts written into the cached answers do not.
+        setTitle(article.id(), "تیتر تازه‌ای که نباید دیده شود");
 
-        ObjectNode stats = (ObjectNode) JSON.readTree(EventContracts.examples("article-stats-updated.v1.schema.json").get(0));
-        stats.put("articleId", article.id());
         KafkaProbe.sendCloudEvent(bootstrap(), "article-stats", article.id(), "sarkhat.article.stats-updated.v1",
-                stats.toString());
+                statsUpdated(article.id(), 39, 2, 41));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            String html = get(page).body();
-            assertThat(html).contains("۳۹ بازدید").contains("۲ دیدگاه");
-        });
-        assertThat(get("/api/articles/" + segment(article.slug())).body()).contains("\"viewCount\":39");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(get(page).body()).contains("۳۹ بازدید").contains("۲ دیدگاه"));
+        HttpResponse<String> cachedPage = get(page);
+        assertThat(cachedPage.headers().firstValue("X-Sarkhat-Cache")).hasValue("HIT");
+        assertThat(cachedPage.headers().firstValue("X-Sarkhat-Article-Id")).hasValue(article.id());
+        assertThat(cachedPage.body()).contains("<h1>خبر شمارش</h1>");
+        HttpResponse<String> cachedJson = get(api);
+        assertThat(cachedJson.headers().firstValue("X-Sarkhat-Cache")).hasValue("HIT");
+        assertThat(cachedJson.body()).contains("\"viewCount\":39,\"commentCount\":2,").contains("خبر شمارش");
+        String newTag = cachedJson.headers().firstValue("ETag").orElseThrow();
+        assertThat(newTag).as("the counts are part of the representation").isNotEqualTo(oldTag);
+        assertThat(conditionalGet(api, oldTag).statusCode()).isEqualTo(200);
+        assertThat(conditionalGet(api, newTag).statusCode()).isEqualTo(304);
+
+        // An older total arriving late changes nothing: the store keeps the newest, and that is what is shown.
+        KafkaProbe.sendCloudEvent(bootstrap(), "article-stats", article.id(), "sarkhat.article.stats-updated.v1",
+                statsUpdated(article.id(), 7, 0, 5));
+        KafkaProbe.sendCloudEvent(bootstrap(), "article-stats", article.id(), "sarkhat.article.stats-updated.v1",
+                statsUpdated(article.id(), 1234, 3, 42));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(get(page).body()).contains("۱٬۲۳۴ بازدید").contains("۳ دیدگاه"));
+        assertThat(get(api).body()).contains("\"viewCount\":1234,\"commentCount\":3,");
+    }
+
+    @Test
+    void aFreshRenderAfterNewCountsTagsTheSameBytesWithTheSameETag() {
+        var article = article("خبر برچسب").slug("برچسب-کش").insert();
+        String api = "/api/articles/" + segment(article.slug());
+        get(api);
+        KafkaProbe.sendCloudEvent(bootstrap(), "article-stats", article.id(), "sarkhat.article.stats-updated.v1",
+                statsUpdated(article.id(), 12, 1, 3));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(api).body()).contains("\"viewCount\":12,"));
+        HttpResponse<String> written = get(api);
+
+        cache.evictAll();
+        HttpResponse<String> rendered = get(api);
+
+        assertThat(rendered.headers().firstValue("X-Sarkhat-Cache")).hasValue("MISS");
+        assertThat(rendered.body()).isEqualTo(written.body());
+        assertThat(rendered.headers().firstValue("ETag")).isEqualTo(written.headers().firstValue("ETag"));
     }
 
     @Test
@@ -114,6 +155,21 @@ class PageCacheIT extends ReaderSideContext {
     private void setTitle(String id, String title) {
         mongo.getCollection("articles").updateOne(new Document("_id", new ObjectId(id)),
                 new Document("$set", new Document("title", title)));
+    }
+
+    private HttpResponse<String> conditionalGet(String path, String etag) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String statsUpdated(String articleId, long views, long comments, long version) {
+        ObjectNode stats = (ObjectNode) JSON.readTree(EventContracts.examples("article-stats-updated.v1.schema.json").get(0));
+        return stats.put("articleId", articleId).put("views", views).put("comments", comments).put("version", version)
+                .toString();
     }
 
     private static String example(String schema, String articleId, String slug) {

@@ -8,7 +8,7 @@ import ir.sarkhat.kit.problem.ApiProblem;
  * Strong ETags for articles: the article's version in quotes. If-Match names the version an editor
  * loaded; a weak or unknown tag can never match a strong one, so it fails as stale (412).
  */
-final class ETags {
+public final class ETags {
 
     /** A version no article has, for tags that cannot match. */
     private static final long NEVER = -1;
@@ -21,7 +21,7 @@ final class ETags {
     }
 
     /** A strong tag for a representation that is more than one article's version (the public view). */
-    static String ofContent(byte[] representation) {
+    public static String ofContent(byte[] representation) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(representation);
             return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";

@@ -18,7 +18,9 @@ import ir.sarkhat.article.articles.ArticleFilter;
 import ir.sarkhat.article.articles.ArticleLink;
 import ir.sarkhat.article.articles.ArticleReading;
 import ir.sarkhat.article.articles.ArticleView;
+import ir.sarkhat.article.stats.Readership;
 import ir.sarkhat.kit.problem.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Readers' JSON queries; published articles only, no account needed. */
@@ -45,7 +47,7 @@ class PublicArticleController {
 
     /** A published article; an old slug answers 301 to the current address. */
     @GetMapping("/{slug}")
-    ResponseEntity<PublicArticleResponse> bySlug(@PathVariable String slug) {
+    ResponseEntity<PublicArticleResponse> bySlug(@PathVariable String slug, HttpServletRequest request) {
         ArticleView view;
         try {
             view = reading.publishedBySlug(slug);
@@ -58,6 +60,7 @@ class PublicArticleController {
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create(location)).build();
         }
         Article article = view.article();
+        request.setAttribute(Readership.SHOWN, view.readership());
         PublicArticleResponse body = PublicArticleResponse.of(view, reading.related(article),
                 reading.previous(article).orElse(null), reading.next(article).orElse(null));
         // Besides the article's version this shows counters and links to others: tag the bytes themselves.
