@@ -45,6 +45,11 @@ public enum Dimension {
         return v == null || v.isBlank() ? missing : v;
     }
 
+    /** The label rows without a value are counted under. */
+    public String missingLabel() {
+        return missing;
+    }
+
     public static Optional<Dimension> fromCode(String code) {
         return Arrays.stream(values()).filter(d -> d.code.equals(code)).findFirst();
     }

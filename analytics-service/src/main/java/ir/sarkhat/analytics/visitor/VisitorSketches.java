@@ -130,6 +130,19 @@ public class VisitorSketches {
         return visitors;
     }
 
+    /** Distinct visitors of each (day, scope), in the order asked, in one read. */
+    public long[] visitorsOfDays(List<Instant> days, List<String> scopes) {
+        List<String> ids = new ArrayList<>(days.size());
+        for (int i = 0; i < days.size(); i++) {
+            ids.add(dayId(days.get(i), scopes.get(i)));
+        }
+        Map<String, Long> found = new HashMap<>();
+        for (Document doc : mongo.find(Query.query(where("_id").in(ids)), Document.class, COLLECTION)) {
+            found.put(doc.getString("_id"), round(UltraLogLog.wrap(state(doc))));
+        }
+        return ids.stream().mapToLong(id -> found.getOrDefault(id, 0L)).toArray();
+    }
+
     private long estimate(List<String> ids) {
         UltraLogLog merged = UltraLogLog.create(PRECISION);
         for (Document doc : mongo.find(Query.query(where("_id").in(ids)), Document.class, COLLECTION)) {
