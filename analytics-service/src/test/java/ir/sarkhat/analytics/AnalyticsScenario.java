@@ -46,7 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
         "sarkhat.kafka.retry.initial-interval-ms=50",
         "sarkhat.kafka.retry.max-interval-ms=200",
         "sarkhat.outbox.poll-interval=200ms",
-        "sarkhat.analytics.site-hosts=sarkhat.example" })
+        "sarkhat.analytics.site-hosts=sarkhat.example",
+        "sarkhat.beacon.secret=" + AnalyticsScenario.BEACON_SECRET })
 abstract class AnalyticsScenario {
 
     static final String PAGE_VIEWED = "sarkhat.page.viewed.v1";
@@ -58,6 +59,7 @@ abstract class AnalyticsScenario {
     static final String STATS_SCHEMA = "article-stats-updated.v1.schema.json";
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String EDITOR = TestTokens.bearer("editor", "EDITOR");
+    static final String BEACON_SECRET = "beacon-test-secret";
 
     @LocalServerPort
     int port;
@@ -249,7 +251,7 @@ abstract class AnalyticsScenario {
         assertThat(post("/api/analytics/query", "not json", EDITOR).statusCode()).isEqualTo(400);
 
         JsonNode realtime = read(get("/api/analytics/realtime", EDITOR).body());
-        assertThat(realtime.get("visitors").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(realtime.get("visitors").asLong()).as("b read 200 s ago; a last read 5 min ago").isPositive();
         assertThat(realtime.get("articles").toString()).contains(articleId);
 
         JsonNode dropped = read(get("/api/analytics/dropped?period=7d", EDITOR).body());
@@ -261,6 +263,92 @@ abstract class AnalyticsScenario {
         assertThat(csv.body()).contains("date,article_id,slug,title,pageviews,visitors")
                 .contains(articleId + "," + example("article-published.v1.schema.json").get("slug").asString()
                         + ",\"گزارش, با \"\"ویرگول\"\"\",3,2");
+    }
+
+    @Test
+    void aBeaconCountsOnceWithTheGatewaysViewOfTheSamePageAndOnlyWhenTheGatewayStampedIt() throws Exception {
+        String articleId = new org.bson.types.ObjectId().toHexString();
+        String slug = "بیکن-" + UUID.randomUUID();
+        KafkaProbe.sendCloudEvent(bootstrap(), "article-events", articleId, PUBLISHED,
+                example("article-published.v1.schema.json").put("articleId", articleId).put("slug", slug).toString());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(stats(articleId)).containsEntry("views", 0));
+        String url = "https://sarkhat.example/articles/" + java.net.URLEncoder.encode(slug, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20") + "?utm_source=Telegram&utm_campaign=yalda";
+        String visitor = "dddddddddddddddddddddddddddddddd";
+
+        // The gateway's own record of the view, then the page's beacon with the same id from Server-Timing.
+        String pageviewId = UUID.randomUUID().toString();
+        sendPageView(articleId, pageviewId, visitor);
+        String beacon = """
+                {"type":"pageview","pageviewId":"%s","url":"%s","referrer":"https://t.me/","screenWidth":390}"""
+                .formatted(pageviewId, url);
+        assertThat(postBeacon(beacon, stamp(visitor, "Firefox|Android|Mobile|")).statusCode()).isEqualTo(202);
+        // A second view known only from its beacon, then its visible time.
+        String second = UUID.randomUUID().toString();
+        assertThat(postBeacon(beacon.replace(pageviewId, second), stamp(visitor, "Firefox|Android|Mobile|")).statusCode())
+                .isEqualTo(202);
+        assertThat(postBeacon("""
+                {"type":"engagement","pageviewId":"%s","url":"%s","engagedMs":42000}""".formatted(second, url),
+                stamp(visitor, "Firefox|Android|Mobile|")).statusCode()).isEqualTo(202);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(stats(articleId)).containsEntry("views", 2)
+                .containsEntry("uniqueVisitors", 1));
+        String engaged = """
+                {"metrics":["engaged_time"],"date_range":"24h","filters":[["is","event:article",["%s"]]]}"""
+                .formatted(articleId);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(read(post("/api/analytics/query", engaged, EDITOR).body())
+                .get("results").get(0).get("metrics").get(0).asLong()).isEqualTo(42));
+        JsonNode campaigns = read(get("/api/analytics/breakdown?dimension=campaign&period=24h&articleId=" + articleId,
+                EDITOR).body());
+        assertThat(campaigns.get("rows").toString()).contains("\"value\":\"yalda\",\"pageviews\":1");
+
+        // Not through the gateway, a forged or stale stamp, a staff beacon: nothing more is counted.
+        assertThat(postBeacon(beacon, Map.of()).statusCode()).isEqualTo(403);
+        Map<String, String> forged = new java.util.HashMap<>(stamp(visitor, "Firefox|Android|Mobile|"));
+        forged.put("X-Sarkhat-Visitor", "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee");
+        HttpResponse<String> refused = postBeacon(beacon.replace(pageviewId, UUID.randomUUID().toString()), forged);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(postBeacon(beacon.replace(pageviewId, UUID.randomUUID().toString()),
+                stamp(visitor, "Firefox|Android|Mobile|staff")).statusCode()).isEqualTo(202);
+        // Garbage is accepted and ignored, or refused with a 4xx; never a 5xx.
+        for (String garbage : List.of(
+                "{\"type\":\"pageview\",\"url\":\"not a url\"}",
+                "{\"type\":\"pageview\",\"url\":\"https://sarkhat.example/articles/no-such-slug\"}",
+                "{\"type\":\"pageview\",\"url\":\"javascript:alert(1)\"}",
+                "{\"type\":\"pageview\",\"pageviewId\":\"../../x\",\"url\":\"" + url + "\",\"referrer\":\"https://x.example/"
+                        + "r".repeat(20_000) + "\",\"screenWidth\":-3}",
+                "{\"type\":\"engagement\",\"url\":\"" + url + "\",\"engagedMs\":\"long\"}",
+                "{\"type\":42}", "[]", "{")) {
+            int status = postBeacon(garbage, stamp(visitor, "|||")).statusCode();
+            assertThat(status).as(garbage.length() > 80 ? garbage.substring(0, 80) : garbage).isBetween(200, 499);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(read(get("/api/analytics/dropped?period=24h", EDITOR).body())
+                .get("reasons").get("staff").asLong()).isPositive());
+        awaitConsumed("page-views");
+        // The forged-id beacon above (a non-UUID id) counted as one more view of the stamped visitor, no more.
+        assertThat(stats(articleId)).containsEntry("views", 3).containsEntry("uniqueVisitors", 1);
+
+        HttpResponse<String> script = get("/analytics/beacon.js");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("serverTiming").contains("/api/analytics/events");
+    }
+
+    private Map<String, String> stamp(String visitor, String client) throws Exception {
+        String at = Long.toString(System.currentTimeMillis());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(BEACON_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        String signature = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                mac.doFinal((visitor + "\n" + client + "\n" + at).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return Map.of("X-Sarkhat-Visitor", visitor, "X-Sarkhat-Client", client, "X-Sarkhat-Stamped-At", at,
+                "X-Sarkhat-Signature", signature);
+    }
+
+    private HttpResponse<String> postBeacon(String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/analytics/events"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

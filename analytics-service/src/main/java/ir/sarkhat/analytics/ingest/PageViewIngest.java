@@ -30,6 +30,11 @@ public class PageViewIngest {
         this.visitors = visitors;
     }
 
+    /** A visible-time ping: raises the stored view's engaged time (a $max, so a repeat changes nothing). */
+    public void engaged(String pageviewId, long engagedMs) {
+        log.engaged(pageviewId, engagedMs);
+    }
+
     /** @return the articles whose counts may have changed */
     public Set<String> apply(List<PageView> views, List<DroppedHit> dropped) {
         rollups.addDropped(dropped);

@@ -54,31 +54,44 @@ class PageViewsListener {
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = TOPIC, batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        List<PageView> views = new ArrayList<>(records.size());
-        List<DroppedHit> dropped = new ArrayList<>();
+        Batch batch = new Batch(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
-                read(records.get(i), views, dropped);
+                read(records.get(i), batch);
             } catch (PoisonEventException e) {
-                apply(views, dropped);
+                apply(batch);
                 throw new BatchListenerFailedException("Page view record " + i + " of the batch is unreadable", e, i);
             }
         }
-        apply(views, dropped);
+        apply(batch);
     }
 
-    private void apply(List<PageView> views, List<DroppedHit> dropped) {
-        Set<String> touched;
-        try {
-            touched = ingest.apply(views, dropped);
-            touched.forEach(stats::refresh);
-        } catch (RuntimeException e) {
-            throw new BatchListenerFailedException("Applying " + views.size() + " page views failed", e, 0);
+    /** What one poll brought: views to count, hits to count as dropped, visible-time pings. */
+    private record Batch(List<PageView> views, List<DroppedHit> dropped, List<PageEngaged> engagements) {
+        Batch(int size) {
+            this(new ArrayList<>(size), new ArrayList<>(), new ArrayList<>());
         }
     }
 
-    private void read(ConsumerRecord<String, String> record, List<PageView> views, List<DroppedHit> dropped) {
+    private void apply(Batch batch) {
+        try {
+            Set<String> touched = ingest.apply(batch.views(), batch.dropped());
+            batch.engagements().forEach(e -> ingest.engaged(e.pageviewId(), e.engagedMs()));
+            touched.forEach(stats::refresh);
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("Applying " + batch.views().size() + " page views failed", e, 0);
+        }
+    }
+
+    private void read(ConsumerRecord<String, String> record, Batch batch) {
         IncomingEvent event = IncomingEvent.from(record);
+        if (PageEngaged.TYPE.equals(event.type())) {
+            PageEngaged engaged = EventData.read(json, event, PageEngaged.class);
+            if (engaged.pageviewId() != null && engaged.engagedMs() != null && engaged.engagedMs() >= 0) {
+                batch.engagements().add(engaged);
+            }
+            return;
+        }
         if (!PageViewed.TYPE.equals(event.type())) {
             return;
         }
@@ -89,11 +102,11 @@ class PageViewsListener {
         var viewedAt = required(data.viewedAt(), "viewedAt", event);
         String visitorKey = required(data.visitorKey(), "visitorKey", event);
         if (data.excluded() != null && !data.excluded().isBlank()) {
-            dropped.add(new DroppedHit(bounded(data.excluded()), viewedAt, record.partition(), record.offset()));
+            batch.dropped().add(new DroppedHit(bounded(data.excluded()), viewedAt, record.partition(), record.offset()));
             return;
         }
-        views.add(new PageView(bounded(id), bounded(articleId), viewedAt, bounded(visitorKey),
-                ReferrerHost.of(data.referrer()), traffic(data), record.partition(), record.offset()));
+        batch.views().add(new PageView(bounded(id), bounded(articleId), viewedAt, bounded(visitorKey),
+                ReferrerHost.of(data.referrer()), traffic(data), record.partition(), record.offset(), null));
     }
 
     private Traffic traffic(PageViewed data) {
@@ -103,7 +116,9 @@ class PageViewsListener {
             own = new java.util.HashSet<>(siteHosts);
             own.add(pageHost);
         }
-        String device = data.device() != null ? bounded(data.device()) : Devices.ofScreenWidth(data.screenWidth());
+        // Plausible's device classes come from the screen width; views without one (server side) from the agent
+        String byScreen = Devices.ofScreenWidth(data.screenWidth());
+        String device = byScreen != null ? byScreen : bounded(data.device());
         return new Traffic(TrafficSource.of(data.utmSource(), data.ref(), data.referrer(), own),
                 TrafficSource.clean(data.utmCampaign()), bounded(data.browser()), bounded(data.os()), device);
     }

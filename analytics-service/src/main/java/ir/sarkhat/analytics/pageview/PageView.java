@@ -9,11 +9,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One page view. The id is the event's pageviewId, so storing the same view twice is impossible. {@code partition}
  * and {@code offset} say which record stored it first: only that record adds the view to rollups and sketches, so
  * the beacon's copy of a view the gateway already reported, or a re-sent event, counts nothing. Only the referrer's
- * host is kept, and no user agent or IP: nothing here identifies a reader once the day's salt is gone.
+ * host is kept, and no user agent or IP ({@code engagedMs}: visible time, from the beacon's pings): nothing here identifies a reader once the day's salt is gone.
  */
 @Document(PageView.COLLECTION)
 public record PageView(@Id String id, String articleId, Instant viewedAt, String visitorKey, String referrerHost,
-        Traffic traffic, int partition, long offset) {
+        Traffic traffic, int partition, long offset, Long engagedMs) {
 
     public static final String COLLECTION = "page_views";
 

@@ -93,6 +93,12 @@ public class PageViewLog implements InitializingBean {
         return byId;
     }
 
+    /** Raises a stored view's visible time (pings repeat and may come late: the largest one holds). */
+    public void engaged(String pageviewId, long engagedMs) {
+        mongo.updateFirst(Query.query(where("_id").is(pageviewId)),
+                new org.springframework.data.mongodb.core.query.Update().max("engagedMs", engagedMs), PageView.COLLECTION);
+    }
+
     /** Views in [from, to), optionally of one article, oldest first; streamed so a long range does not fill memory. */
     public java.util.stream.Stream<PageView> between(Instant from, Instant to, String articleId) {
         Query query = Query.query(articleId == null

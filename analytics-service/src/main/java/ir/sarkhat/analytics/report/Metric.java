@@ -13,7 +13,9 @@ public enum Metric {
     VISITORS("visitors"),
     VISITS("visits"),
     BOUNCE_RATE("bounce_rate"),
-    VISIT_DURATION("visit_duration");
+    VISIT_DURATION("visit_duration"),
+    /** Average visible seconds per visit, from the beacon's engagement pings (Plausible's engaged time). */
+    ENGAGED_TIME("engaged_time");
 
     private final String apiName;
 

@@ -138,6 +138,7 @@ public class QueryRunner {
             case VISITS -> t.visits;
             case BOUNCE_RATE -> t.bounceRate();
             case VISIT_DURATION -> t.visitDuration();
+            case ENGAGED_TIME -> t.engagedTime();
         };
     }
 
@@ -152,7 +153,7 @@ public class QueryRunner {
         List<Metric> metrics = new ArrayList<>();
         for (String name : names) {
             metrics.add(Metric.fromApiName(name).orElseThrow(() -> ApiProblem.badRequest("Unknown metric \"" + name
-                    + "\". Use pageviews, visitors, visits, bounce_rate or visit_duration.")));
+                    + "\". Use pageviews, visitors, visits, bounce_rate, visit_duration or engaged_time.")));
         }
         return metrics;
     }

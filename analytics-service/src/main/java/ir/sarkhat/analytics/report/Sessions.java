@@ -28,6 +28,7 @@ final class Sessions {
         long visits;
         long bounces;
         long durationSeconds;
+        long engagedMs;
 
         long bounceRate() {
             return visits == 0 ? 0 : Math.round(100.0 * bounces / visits);
@@ -36,16 +37,22 @@ final class Sessions {
         long visitDuration() {
             return visits == 0 ? 0 : Math.round((double) durationSeconds / visits);
         }
+
+        long engagedTime() {
+            return visits == 0 ? 0 : Math.round(engagedMs / 1000.0 / visits);
+        }
     }
 
     private static final class Visit {
         final PageView entry;
         Instant last;
         int pages = 1;
+        long engagedMs;
 
         Visit(PageView entry) {
             this.entry = entry;
             this.last = entry.viewedAt();
+            this.engagedMs = engaged(entry);
         }
     }
 
@@ -64,6 +71,7 @@ final class Sessions {
             if (visit != null && Duration.between(visit.last, view.viewedAt()).compareTo(TIMEOUT) <= 0) {
                 visit.pages++;
                 visit.last = view.viewedAt();
+                visit.engagedMs += engaged(view);
             } else {
                 if (visit != null) {
                     close(visit, totals, group);
@@ -82,5 +90,10 @@ final class Sessions {
             t.bounces++;
         }
         t.durationSeconds += Duration.between(visit.entry.viewedAt(), visit.last).toSeconds();
+        t.engagedMs += visit.engagedMs;
+    }
+
+    private static long engaged(PageView view) {
+        return view.engagedMs() == null ? 0 : view.engagedMs();
     }
 }

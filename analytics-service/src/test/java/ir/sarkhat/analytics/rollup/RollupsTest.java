@@ -93,7 +93,7 @@ class RollupsTest {
         for (int i = 0; i < count; i++) {
             long offset = firstOffset + i;
             views.add(new PageView(article + "-" + partition + "-" + offset, article, at.plusMillis(i), "k" + (i % 3),
-                    null, new Traffic(source, null, "Firefox", "Linux", "Desktop"), partition, offset));
+                    null, new Traffic(source, null, "Firefox", "Linux", "Desktop"), partition, offset, null));
         }
         return views;
     }
