@@ -23,7 +23,6 @@ class AnalyticsSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/analytics/articles/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/analytics/beacon.js").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/analytics/events").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/analytics/**").hasRole(StaffRole.EDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/analytics/query").hasRole(StaffRole.EDITOR.name())
