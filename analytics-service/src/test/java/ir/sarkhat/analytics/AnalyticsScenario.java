@@ -202,6 +202,7 @@ abstract class AnalyticsScenario {
         KafkaProbe.sendCloudEvent(bootstrap(), "article-events", articleId, PUBLISHED,
                 example("article-published.v1.schema.json").put("articleId", articleId)
                         .put("title", "گزارش, با \"ویرگول\"").toString());
+        await().atMost(WAIT).until(() -> get("/api/analytics/articles/" + articleId).statusCode() == 200);
         Instant now = Instant.now();
         // visitor a: two pages 5 minutes apart (one visit, no bounce) from a newsletter on a phone;
         // visitor b: one page from Google on a desktop (a bounce); a robot the gateway marked.

@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import ir.sarkhat.analytics.article.PublishedArticle;
+import ir.sarkhat.analytics.rollup.BucketKey;
 import ir.sarkhat.analytics.rollup.Dimension;
 import ir.sarkhat.analytics.rollup.Grain;
 import ir.sarkhat.analytics.rollup.Rollups;
@@ -42,35 +43,52 @@ public class RollupReports {
 
     /**
      * Articles by views in the range, best first (ties: id), a page of them: every article can be reached, there is
-     * no "others" row. Articles missing from the replica (not published) are left out before paging.
+     * no "others" row. Read from the range's ranking documents (one per hour or day, by id), merged here. An article
+     * not in the replica (never published here) is listed under its id.
      */
     public List<ArticleRow> topArticles(ReportRange range, int offset, int limit) {
-        List<Document> pipeline = List.of(
-                new Document("$match", new Document("g", range.grain().code()).append("d", Dimension.ALL.code())
-                        .append("t", timeRange(range.from(), range.to()))
-                        .append("a", new Document("$ne", Rollups.SITE))),
-                new Document("$group", new Document("_id", "$a").append("views", new Document("$sum", "$views"))),
-                new Document("$sort", new Document("views", -1).append("_id", 1)),
-                new Document("$lookup", new Document("from", PublishedArticle.COLLECTION)
-                        .append("localField", "_id").append("foreignField", "_id").append("as", "article")),
-                new Document("$unwind", "$article"),
-                new Document("$skip", offset),
-                new Document("$limit", limit));
-        Map<String, Document> page = new LinkedHashMap<>();
-        for (Document row : mongo.getCollection(Rollups.COLLECTION).aggregate(pipeline)) {
-            page.put(row.getString("_id"), row);
+        Grain grain = range.breakdownGrain();
+        Map<String, Long> views = new HashMap<>();
+        for (Document doc : byIds(bucketIds(grain, range.breakdownFrom(), range.to(), Rollups.SITE, Dimension.RANK, "all"))) {
+            if (doc.get("r") instanceof Document ranking) {
+                ranking.forEach((field, n) -> views.merge(Rollups.decode(field), ((Number) n).longValue(), Long::sum));
+            }
         }
-        Map<String, Long> visitors = visitorsOf(range, page.keySet());
-        Map<String, Long> comments = readership.comments(page.keySet());
+        List<Map.Entry<String, Long>> ranked = new ArrayList<>(views.entrySet());
+        ranked.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<Map.Entry<String, Long>> page = ranked.subList(Math.min(offset, ranked.size()),
+                Math.min(ranked.size(), offset + limit));
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        page.forEach(e -> ids.add(e.getKey()));
+        Map<String, Document> catalog = new HashMap<>();
+        mongo.getCollection(PublishedArticle.COLLECTION).find(new Document("_id", new Document("$in", new ArrayList<>(ids))))
+                .forEach(doc -> catalog.put(doc.getString("_id"), doc));
+        Map<String, Long> visitors = visitorsOf(range, ids);
+        Map<String, Long> comments = readership.comments(ids);
         List<ArticleRow> rows = new ArrayList<>(page.size());
-        page.forEach((id, row) -> {
-            Document article = row.get("article", Document.class);
-            String slug = article.getString("slug");
-            String title = article.getString("title");
-            rows.add(new ArticleRow(id, title == null ? slug : title, slug, ((Number) row.get("views")).longValue(),
-                    visitors.getOrDefault(id, 0L), comments.getOrDefault(id, 0L)));
-        });
+        for (Map.Entry<String, Long> entry : page) {
+            Document article = catalog.get(entry.getKey());
+            String slug = article == null ? null : article.getString("slug");
+            String title = article == null ? null : article.getString("title");
+            rows.add(new ArticleRow(entry.getKey(), title == null ? (slug == null ? entry.getKey() : slug) : title, slug,
+                    entry.getValue(), visitors.getOrDefault(entry.getKey(), 0L), comments.getOrDefault(entry.getKey(), 0L)));
+        }
         return rows;
+    }
+
+    /** The ids of every bucket of a grain in [from, to) for one scope, dimension and value. */
+    private static List<String> bucketIds(Grain grain, Instant from, Instant to, String scope, Dimension dimension,
+            String value) {
+        List<String> ids = new ArrayList<>();
+        for (Instant at = grain.bucketOf(from); at.isBefore(to); at = at.plus(1, grain.unit())) {
+            ids.add(BucketKey.id(grain, at, scope, dimension, value));
+        }
+        return ids;
+    }
+
+    /** Documents by _id: found through the unique index on any store, whatever the collection's size. */
+    private Iterable<Document> byIds(List<String> ids) {
+        return mongo.getCollection(Rollups.COLLECTION).find(new Document("_id", new Document("$in", ids)));
     }
 
     private Map<String, Long> visitorsOf(ReportRange range, java.util.Set<String> articleIds) {
@@ -87,9 +105,7 @@ public class RollupReports {
     public List<SeriesPoint> timeSeries(ReportRange range, String articleId) {
         String scope = articleId == null ? Rollups.SITE : articleId;
         Map<Instant, Long> views = new HashMap<>();
-        Document match = new Document("g", range.grain().code()).append("a", scope).append("d", Dimension.ALL.code())
-                .append("t", timeRange(range.from(), range.to()));
-        for (Document row : mongo.getCollection(Rollups.COLLECTION).find(match)) {
+        for (Document row : byIds(bucketIds(range.grain(), range.from(), range.to(), scope, Dimension.ALL, "all"))) {
             views.put(row.getDate("t").toInstant(), ((Number) row.get("views")).longValue());
         }
         List<SeriesPoint> points = new ArrayList<>();
@@ -141,12 +157,10 @@ public class RollupReports {
     /** Views and visitors of the whole range; article null = the site. */
     public SeriesPoint aggregate(ReportRange range, String articleId) {
         String scope = articleId == null ? Rollups.SITE : articleId;
-        List<Document> pipeline = List.of(
-                new Document("$match", new Document("g", range.grain().code()).append("a", scope)
-                        .append("d", Dimension.ALL.code()).append("t", timeRange(range.from(), range.to()))),
-                new Document("$group", new Document("_id", null).append("views", new Document("$sum", "$views"))));
-        Document row = mongo.getCollection(Rollups.COLLECTION).aggregate(pipeline).first();
-        long pageviews = row == null ? 0 : ((Number) row.get("views")).longValue();
+        long pageviews = 0;
+        for (Document row : byIds(bucketIds(range.grain(), range.from(), range.to(), scope, Dimension.ALL, "all"))) {
+            pageviews += ((Number) row.get("views")).longValue();
+        }
         long visitors = range.grain() == Grain.DAY ? sketches.visitorsOnDays(scope, range.firstDay(), range.lastDay())
                 : raw.total(range.from(), range.to(), articleId);
         return new SeriesPoint(range.from(), pageviews, visitors);

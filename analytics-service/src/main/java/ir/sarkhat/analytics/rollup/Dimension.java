@@ -20,7 +20,12 @@ public enum Dimension {
     OS("os", "unknown", Traffic::os),
     DEVICE("device", "unknown", Traffic::device),
     /** Hits that were not counted, by reason (site scope, day grain only); not a property of a view. */
-    DROPPED("dropped", "unknown", t -> null);
+    DROPPED("dropped", "unknown", t -> null),
+    /**
+     * Every article's views of an hour or day in one site-wide document ({@code r.<articleId>}): top articles over
+     * a range read one document per bucket by id instead of one per article and bucket.
+     */
+    RANK("rank", "all", t -> "all");
 
     /** The dimensions every counted view is rolled up by. */
     static final List<Dimension> OF_VIEWS = List.of(ALL, SOURCE, CAMPAIGN, BROWSER, OS, DEVICE);

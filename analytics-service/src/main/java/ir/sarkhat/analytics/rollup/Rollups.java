@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -23,7 +23,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.bulk.BulkWriteError;
 
 import ir.sarkhat.analytics.pageview.AnalyticsRetention;
 import ir.sarkhat.analytics.pageview.PageView;
@@ -32,20 +31,21 @@ import ir.sarkhat.analytics.pageview.PageView;
  * Pre-aggregated view counts, minute → hour → day (and an all-time total), per article and for the whole site
  * ({@code a = "*"}), per dimension value: {@code {_id, g, t, a, d, v, views, wm: {p<partition>: offset}, exp}}.
  * <p>
- * One poll's views become one unordered bulk of {@code $inc} upserts, one per (bucket, partition). Each is
- * conditioned on the bucket's watermark for that partition being below the lowest offset it adds, and raises the
- * watermark to the highest: a redelivered or replayed record cannot add itself twice. When the condition fails
- * (the update then tries an insert and collides on {@code _id}), the bucket already has part of these records:
- * only the offsets above its watermark are added. Records of one partition reach a bucket in offset order (one
- * consumer per partition), which is what makes a watermark enough.
+ * One poll's views become one read of the touched buckets' watermarks ({@code _id $in}) and one unordered bulk of
+ * {@code $inc} upserts by {@code _id}, one per (bucket, partition), each adding only the records above the
+ * bucket's watermark for that partition and raising it to the highest: a redelivered or replayed record cannot add
+ * itself twice, and a batch applied in part before a crash adds only its missing part when it comes back. Records
+ * of one partition reach a bucket in offset order from one consumer at a time (Kafka assigns a partition to one
+ * member of the group), which is what makes a watermark enough. The writes are by {@code _id} alone so any store
+ * finds the document by its index (the in-memory test store scans the whole collection for any other filter).
  */
 @Component
 public class Rollups implements InitializingBean {
 
     public static final String COLLECTION = "rollups";
     public static final String SITE = "*";
-    private static final int DUPLICATE_KEY = 11000;
-    private static final int ATTEMPTS = 5;
+    /** Ranking documents ({@code d = "rank"}) count every article of a bucket in one document: {@code r.<id>}. */
+    public static final String RANK_FIELD = "r.";
 
     private final MongoTemplate mongo;
     private final Duration minuteRetention;
@@ -70,7 +70,8 @@ public class Rollups implements InitializingBean {
         Map<String, Bucket> buckets = new LinkedHashMap<>();
         for (PageView view : views) {
             for (BucketKey key : BucketKey.of(view)) {
-                buckets.computeIfAbsent(key.id(), id -> new Bucket(key)).add(view.partition(), view.offset());
+                String field = key.dimension() == Dimension.RANK ? RANK_FIELD + encode(view.articleId()) : "views";
+                buckets.computeIfAbsent(key.id(), id -> new Bucket(key)).add(view.partition(), view.offset(), field);
             }
         }
         apply(buckets);
@@ -81,54 +82,36 @@ public class Rollups implements InitializingBean {
         Map<String, Bucket> buckets = new LinkedHashMap<>();
         for (DroppedHit hit : hits) {
             BucketKey key = BucketKey.dropped(hit.reason(), hit.at());
-            buckets.computeIfAbsent(key.id(), id -> new Bucket(key)).add(hit.partition(), hit.offset());
+            buckets.computeIfAbsent(key.id(), id -> new Bucket(key)).add(hit.partition(), hit.offset(), "views");
         }
         apply(buckets);
     }
 
     private void apply(Map<String, Bucket> buckets) {
-        List<Increment> increments = new ArrayList<>();
-        buckets.values().forEach(bucket -> bucket.offsets.forEach((partition, offsets) ->
-                increments.add(new Increment(bucket.key, partition, offsets))));
-        if (increments.isEmpty()) {
+        if (buckets.isEmpty()) {
             return;
         }
+        Map<String, Document> stored = new HashMap<>();
+        for (Document doc : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in",
+                new ArrayList<>(buckets.keySet())))).projection(new Document("wm", 1))) {
+            stored.put(doc.getString("_id"), doc);
+        }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        increments.forEach(inc -> bulk.upsert(inc.condition(), inc.update(minuteRetention)));
-        try {
-            bulk.execute();
-        } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
+        int operations = 0;
+        for (Bucket bucket : buckets.values()) {
+            for (Map.Entry<Integer, List<Hit>> partition : bucket.hits.entrySet()) {
+                Increment increment = new Increment(bucket.key, partition.getKey(), partition.getValue())
+                        .above(watermark(stored.get(bucket.key.id()), partition.getKey()));
+                if (increment != null) {
+                    // by _id alone (any store finds it by index); the watermark read above is the condition
+                    bulk.upsert(Query.query(where("_id").is(bucket.key.id())), increment.update(minuteRetention));
+                    operations++;
                 }
             }
-            for (BulkWriteError error : e.getErrors()) {
-                applyAboveWatermark(increments.get(error.getIndex()));
-            }
         }
-    }
-
-    /** The slow path after a redelivery: add only what the bucket has not seen yet. */
-    private void applyAboveWatermark(Increment increment) {
-        Increment remaining = increment;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Document stored = mongo.findById(increment.key.id(), Document.class, COLLECTION);
-            long watermark = watermark(stored, increment.partition);
-            remaining = remaining.above(watermark);
-            if (remaining == null) {
-                return;
-            }
-            try {
-                // no exception: the condition held (or the bucket is new), the rest is added
-                mongo.upsert(remaining.condition(), remaining.update(minuteRetention), COLLECTION);
-                return;
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                // another writer moved the watermark between our read and write: read again
-            }
+        if (operations > 0) {
+            bulk.execute();
         }
-        throw new org.springframework.dao.OptimisticLockingFailureException(
-                "Rollup " + increment.key.id() + " kept moving under " + ATTEMPTS + " attempts");
     }
 
     private static long watermark(Document stored, int partition) {
@@ -163,45 +146,54 @@ public class Rollups implements InitializingBean {
         return Query.query(criteria);
     }
 
+    /**
+     * An article id as a field name of a ranking document: {@code .} and {@code $} (and the escape character) are
+     * percent-encoded, as a field path may not contain them.
+     */
+    static String encode(String articleId) {
+        return articleId.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    public static String decode(String field) {
+        return field.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
+    }
+
+    /** One record's contribution to a bucket: its offset and the counter it adds one to. */
+    private record Hit(long offset, String field) {
+    }
+
     private static final class Bucket {
         final BucketKey key;
-        final Map<Integer, List<Long>> offsets = new TreeMap<>();
+        final Map<Integer, List<Hit>> hits = new TreeMap<>();
 
         Bucket(BucketKey key) {
             this.key = key;
         }
 
-        void add(int partition, long offset) {
-            offsets.computeIfAbsent(partition, p -> new ArrayList<>()).add(offset);
+        void add(int partition, long offset, String field) {
+            hits.computeIfAbsent(partition, p -> new ArrayList<>()).add(new Hit(offset, field));
         }
     }
 
-    /** Adds these offsets of one partition to one bucket. */
-    private record Increment(BucketKey key, int partition, List<Long> offsets) {
-
-        long min() {
-            return offsets.stream().mapToLong(Long::longValue).min().orElseThrow();
-        }
+    /** Adds these records of one partition to one bucket. */
+    private record Increment(BucketKey key, int partition, List<Hit> hits) {
 
         long max() {
-            return offsets.stream().mapToLong(Long::longValue).max().orElseThrow();
+            return hits.stream().mapToLong(Hit::offset).max().orElseThrow();
         }
 
-        /** @return the offsets above the watermark, or null if there are none */
+        /** @return the records above the watermark, or null if there are none */
         Increment above(long watermark) {
-            List<Long> left = offsets.stream().filter(o -> o > watermark).toList();
+            List<Hit> left = hits.stream().filter(h -> h.offset() > watermark).toList();
             return left.isEmpty() ? null : new Increment(key, partition, left);
         }
 
-        Query condition() {
-            String field = "wm.p" + partition;
-            return Query.query(where("_id").is(key.id()).orOperator(where(field).exists(false), where(field).lt(min())));
-        }
-
         Update update(Duration minuteRetention) {
-            Update update = new Update()
-                    .inc("views", offsets.size())
-                    .max("wm.p" + partition, max())
+            Update update = new Update();
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            hits.forEach(h -> counts.merge(h.field(), 1, Integer::sum));
+            counts.forEach(update::inc);
+            update.max("wm.p" + partition, max())
                     .setOnInsert("g", key.grain().code())
                     .setOnInsert("t", Date.from(key.bucket()))
                     .setOnInsert("a", key.scope())

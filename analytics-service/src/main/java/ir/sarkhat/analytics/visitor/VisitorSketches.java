@@ -60,26 +60,55 @@ public class VisitorSketches {
                 hashes.computeIfAbsent(id, k -> new ArrayList<>()).add(hash);
             }
         }
-        hashes.forEach(this::addTo);
+        Map<String, Document> stored = new HashMap<>();
+        for (Document doc : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in",
+                new ArrayList<>(hashes.keySet()))))) {
+            stored.put(doc.getString("_id"), doc);
+        }
+        hashes.forEach((id, added) -> {
+            if (id.endsWith("|" + Rollups.SITE)) {
+                addShared(id, added); // written by every partition's consumer: optimistic versions
+            } else {
+                addOwned(id, added, stored.get(id));
+            }
+        });
     }
 
-    private void addTo(String id, List<Long> hashes) {
+    /** An article's sketch: only the consumer of that article's partition writes it, so by _id alone. */
+    private void addOwned(String id, List<Long> hashes, Document stored) {
+        UltraLogLog sketch = stored == null ? UltraLogLog.create(PRECISION) : UltraLogLog.wrap(state(stored));
+        if (!addAll(sketch, hashes) && stored != null) {
+            return;
+        }
+        mongo.getCollection(COLLECTION).replaceOne(new Document("_id", id),
+                new Document("_id", id).append("s", new Binary(sketch.getState())).append("version", 1L),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    /** @return whether the sketch changed (every visitor already in: it did not) */
+    private static boolean addAll(UltraLogLog sketch, List<Long> hashes) {
+        byte[] before = sketch.getState().clone();
+        for (long hash : hashes) {
+            sketch.add(hash);
+        }
+        return !java.util.Arrays.equals(before, sketch.getState());
+    }
+
+    private void addShared(String id, List<Long> hashes) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Document stored = mongo.findById(id, Document.class, COLLECTION);
             UltraLogLog sketch = stored == null ? UltraLogLog.create(PRECISION) : UltraLogLog.wrap(state(stored));
-            byte[] before = sketch.getState().clone();
-            hashes.forEach(sketch::add);
-            if (stored != null && java.util.Arrays.equals(before, sketch.getState())) {
-                return; // every visitor was already in: nothing to write
+            if (!addAll(sketch, hashes) && stored != null) {
+                return;
             }
-            long version = stored == null ? 0 : stored.get("version", Number.class).longValue();
-            Update update = new Update().set("s", new Binary(sketch.getState())).inc("version", 1);
             try {
                 if (stored == null) {
                     mongo.insert(new Document("_id", id).append("s", new Binary(sketch.getState())).append("version", 1L),
                             COLLECTION);
                     return;
                 }
+                long version = stored.get("version", Number.class).longValue();
+                Update update = new Update().set("s", new Binary(sketch.getState())).inc("version", 1);
                 if (mongo.updateFirst(Query.query(where("_id").is(id).and("version").is(version)), update, COLLECTION)
                         .getMatchedCount() == 1) {
                     return;
