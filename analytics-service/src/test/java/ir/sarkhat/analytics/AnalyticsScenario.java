@@ -14,15 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -470,27 +464,7 @@ abstract class AnalyticsScenario {
 
     /** Waits until the service's consumer group has committed every record on the topic. */
     private void awaitConsumed(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
-            await().atMost(WAIT).untilAsserted(() -> {
-                int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                        .partitions().size();
-                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-                for (int p = 0; p < partitions; p++) {
-                    latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-                }
-                Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get().entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-                Map<TopicPartition, OffsetAndMetadata> committed = admin
-                        .listConsumerGroupOffsets("analytics-service").partitionsToOffsetAndMetadata().get();
-                ends.forEach((partition, end) -> {
-                    if (end > 0) {
-                        assertThat(committed.get(partition)).as("committed offset of %s", partition).isNotNull();
-                        assertThat(committed.get(partition).offset()).as("committed offset of %s", partition)
-                                .isEqualTo(end);
-                    }
-                });
-            });
-        }
+        ConsumedOffsets.await(bootstrap(), topic, WAIT);
     }
 
     private Map<String, Object> stats(String articleId) throws Exception {

@@ -18,11 +18,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -194,24 +192,7 @@ class ExactCountingEmbeddedIT {
     }
 
     private void awaitConsumed() throws Exception {
-        try (Admin admin = admin()) {
-            await().atMost(WAIT).untilAsserted(() -> {
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                for (int p = 0; p < 3; p++) {
-                    latest.put(new TopicPartition("page-views", p), OffsetSpec.latest());
-                }
-                Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get().entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-                Map<TopicPartition, OffsetAndMetadata> committed = admin
-                        .listConsumerGroupOffsets("analytics-service").partitionsToOffsetAndMetadata().get();
-                ends.forEach((partition, end) -> {
-                    if (end > 0) {
-                        assertThat(committed.get(partition)).isNotNull();
-                        assertThat(committed.get(partition).offset()).isEqualTo(end);
-                    }
-                });
-            });
-        }
+        ConsumedOffsets.await(bootstrap(), "page-views", WAIT);
     }
 
     private KafkaProducer<String, String> producer() {

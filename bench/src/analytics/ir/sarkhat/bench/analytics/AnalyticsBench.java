@@ -42,7 +42,8 @@ import ir.sarkhat.kit.test.TestTokens;
  * analytics-service benchmarks, in one JVM: an in-process KRaft broker, the in-memory MongoDB-protocol store (the
  * store of the tests and CI) and the service itself (SpringApplication, its real listeners and HTTP API).
  * <ol>
- * <li><b>ingest</b>: {@code bench.views} PageViewed on page-views; a plain KafkaConsumer reads them all (raw rate);
+ * <li><b>ingest</b>: {@code bench.views} (20 000) PageViewed of {@code bench.ingestArticles} (200) articles and
+ * 50 000 visitors, spread over the last 24 h, on page-views; a plain KafkaConsumer reads them all (raw rate);
  * then the service's listener is started and timed until the site's all-time rollup holds exactly that many views
  * (end-to-end rate). Reported: both rates and their ratio, and whether every count is exact.</li>
  * <li><b>latency</b>: with the service idle, {@code bench.samples} single events, each timed from send until the
@@ -57,7 +58,8 @@ public final class AnalyticsBench {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public static void main(String[] args) throws Exception {
-        int views = Integer.getInteger("bench.views", 200_000);
+        int views = Integer.getInteger("bench.views", 20_000);
+        int ingestArticles = Integer.getInteger("bench.ingestArticles", 200);
         int samples = Integer.getInteger("bench.samples", 300);
         long queryViews = Long.getLong("bench.queryViews", 10_000_000L);
         int articles = Integer.getInteger("bench.articles", 2_000);
@@ -72,7 +74,7 @@ public final class AnalyticsBench {
 
         // 1. ingest: the topic is filled first, with the service's listener not yet running
         List<String> articleIds = new ArrayList<>();
-        for (int i = 0; i < articles; i++) {
+        for (int i = 0; i < ingestArticles; i++) {
             articleIds.add(new org.bson.types.ObjectId().toHexString());
         }
         produce(bootstrap, views, articleIds);
