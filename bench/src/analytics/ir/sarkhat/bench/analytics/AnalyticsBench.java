@@ -216,7 +216,7 @@ public final class AnalyticsBench {
             for (int a = 0; a < articles; a++) {
                 String article = "bench-" + a;
                 // a skewed distribution: a few articles get most views, every one gets some
-                long views = Math.max(1, (long) (perArticleDay * 2 * Math.pow(random.nextDouble(), 3) * 4));
+                long views = Math.max(1, (long) (perArticleDay * 4 * Math.pow(random.nextDouble(), 3))); // mean = perArticleDay
                 siteDay += views;
                 ranking.append(article, views);
                 rollupDocs.add(rollup("d", day, article, views));
