@@ -1,7 +1,6 @@
 package ir.sarkhat.analytics.report;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -70,10 +69,6 @@ public record ReportRange(String label, Instant from, Instant to, Grain grain) {
 
     LocalDate lastDay() {
         return to.minusMillis(1).atZone(ZoneOffset.UTC).toLocalDate();
-    }
-
-    Duration length() {
-        return Duration.between(from, to);
     }
 
     /** The grain breakdowns use: minute rollups carry no dimensions, so realtime breaks down by hour. */

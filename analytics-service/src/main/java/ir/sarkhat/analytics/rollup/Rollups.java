@@ -18,7 +18,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -131,19 +130,6 @@ public class Rollups implements InitializingBean {
 
     public long totalViews(String scope) {
         return views(Grain.TOTAL, Instant.EPOCH, scope);
-    }
-
-    /** Rows of one grain, scope and dimension in [from, to). */
-    public Criteria range(Grain grain, String scope, Dimension dimension, Instant from, Instant to) {
-        Criteria criteria = where("g").is(grain.code());
-        if (scope != null) {
-            criteria = criteria.and("a").is(scope);
-        }
-        return criteria.and("d").is(dimension.code()).and("t").gte(Date.from(from)).lt(Date.from(to));
-    }
-
-    public Query query(Criteria criteria) {
-        return Query.query(criteria);
     }
 
     /**
