@@ -44,6 +44,10 @@ public class PageViewLog implements InitializingBean {
         var indexes = mongo.indexOps(PageView.COLLECTION);
         indexes.createIndex(new Index().on("articleId", Sort.Direction.ASC).on("viewedAt", Sort.Direction.ASC)
                 .named("articleId_viewedAt"));
+        // Issue #2's plain index on the same key would make MongoDB refuse the TTL one (IndexOptionsConflict).
+        if (indexes.getIndexInfo().stream().anyMatch(i -> "viewedAt".equals(i.getName()))) {
+            indexes.dropIndex("viewedAt");
+        }
         indexes.createIndex(new Index().on("viewedAt", Sort.Direction.ASC).named("viewedAt_ttl")
                 .expire(retention));
     }
