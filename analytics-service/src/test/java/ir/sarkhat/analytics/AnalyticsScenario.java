@@ -14,15 +14,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -32,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import ir.sarkhat.kit.events.OutboxRelay;
 import ir.sarkhat.kit.test.EventContracts;
 import ir.sarkhat.kit.test.KafkaProbe;
+import ir.sarkhat.kit.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,7 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sarkhat.kafka.retry.initial-interval-ms=50",
         "sarkhat.kafka.retry.max-interval-ms=200",
-        "sarkhat.outbox.poll-interval=200ms" })
+        "sarkhat.outbox.poll-interval=200ms",
+        "sarkhat.analytics.site-hosts=sarkhat.example",
+        "sarkhat.beacon.secret=" + AnalyticsScenario.BEACON_SECRET })
 abstract class AnalyticsScenario {
 
     static final String PAGE_VIEWED = "sarkhat.page.viewed.v1";
@@ -55,6 +52,8 @@ abstract class AnalyticsScenario {
     static final String DELETED = "sarkhat.comment.deleted.v1";
     static final String STATS_SCHEMA = "article-stats-updated.v1.schema.json";
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final String EDITOR = TestTokens.bearer("editor", "EDITOR");
+    static final String BEACON_SECRET = "beacon-test-secret";
 
     @LocalServerPort
     int port;
@@ -132,7 +131,10 @@ abstract class AnalyticsScenario {
         await().atMost(WAIT).until(() -> relay.pendingEvents() == 0);
         assertThat(versions(statsEventsOf(articleId))).isEqualTo(versions(before));
 
-        HttpResponse<String> top = get("/api/analytics/top?period=24h&limit=10");
+        assertThat(get("/api/analytics/top?period=24h").statusCode()).as("reports need a staff token").isEqualTo(401);
+        assertThat(get("/api/analytics/top?period=24h", TestTokens.bearer("mod", "MODERATOR")).statusCode())
+                .as("a moderator is not an editor").isEqualTo(403);
+        HttpResponse<String> top = get("/api/analytics/top?period=24h&limit=10", EDITOR);
         assertThat(top.statusCode()).isEqualTo(200);
         JsonNode body = read(top.body());
         assertThat(body.get("period").asString()).isEqualTo("24h");
@@ -189,6 +191,162 @@ abstract class AnalyticsScenario {
     }
 
     @Test
+    void reportsBreakDownWhatWasReadAndHideNothingFromStaff() throws Exception {
+        String articleId = new org.bson.types.ObjectId().toHexString();
+        KafkaProbe.sendCloudEvent(bootstrap(), "article-events", articleId, PUBLISHED,
+                example("article-published.v1.schema.json").put("articleId", articleId)
+                        .put("title", "گزارش, با \"ویرگول\"").toString());
+        await().atMost(WAIT).until(() -> get("/api/analytics/articles/" + articleId).statusCode() == 200);
+        Instant now = Instant.now();
+        // visitor a: two pages 5 minutes apart (one visit, no bounce) from a newsletter on a phone;
+        // visitor b: one page from Google on a desktop (a bounce); a robot the gateway marked.
+        sendView(articleId, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", now.minusSeconds(600), v -> v.put("utmSource", "Newsletter")
+                .put("utmCampaign", "Yalda").put("screenWidth", 390).put("browser", "Firefox").put("os", "Android"));
+        sendView(articleId, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", now.minusSeconds(300), v -> v.put("screenWidth", 390)
+                .put("browser", "Firefox").put("os", "Android").put("referrer", "https://sarkhat.example/"));
+        sendView(articleId, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", now.minusSeconds(200), v -> v.put("screenWidth", 1920)
+                .put("browser", "Chrome").put("os", "Windows").put("referrer", "https://www.google.com/search?q=x"));
+        sendView(articleId, "cccccccccccccccccccccccccccccccc", now.minusSeconds(100), v -> v.put("excluded", "robot"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(stats(articleId)).containsEntry("views", 3)
+                .containsEntry("uniqueVisitors", 2));
+
+        JsonNode series = read(get("/api/analytics/timeseries?period=24h&articleId=" + articleId, EDITOR).body());
+        long seriesViews = 0;
+        for (JsonNode point : series.get("points")) {
+            seriesViews += point.get("pageviews").asLong();
+        }
+        assertThat(series.get("points")).hasSize(24);
+        assertThat(seriesViews).isEqualTo(3);
+
+        JsonNode sources = read(get("/api/analytics/breakdown?dimension=source&period=24h&articleId=" + articleId,
+                EDITOR).body());
+        assertThat(sources.get("rows").toString()).contains("{\"value\":\"newsletter\",\"pageviews\":1,\"visitors\":1}")
+                .contains("{\"value\":\"google.com\",\"pageviews\":1,\"visitors\":1}")
+                .contains("{\"value\":\"Direct / None\",\"pageviews\":1,\"visitors\":1}");
+        JsonNode devices = read(get("/api/analytics/breakdown?dimension=device&period=7d&articleId=" + articleId,
+                EDITOR).body());
+        assertThat(devices.get("rows").get(0).get("value").asString()).isEqualTo("Mobile");
+        assertThat(devices.get("rows").get(0).get("pageviews").asLong()).isEqualTo(2);
+
+        String query = """
+                {"metrics":["visitors","visits","pageviews","bounce_rate","visit_duration"],"date_range":"24h",
+                 "filters":[["is","event:article",["%s"]]]}""".formatted(articleId);
+        JsonNode result = read(post("/api/analytics/query", query, EDITOR).body());
+        assertThat(result.get("results").get(0).get("metrics").toString()).isEqualTo("[2,2,3,50,150]");
+        String entries = """
+                {"metrics":["visits"],"date_range":"7d","dimensions":["visit:entry_page"],
+                 "filters":[["is","event:article",["%s"]]],"pagination":{"limit":5}}""".formatted(articleId);
+        assertThat(read(post("/api/analytics/query", entries, EDITOR).body()).get("results").get(0).toString())
+                .isEqualTo("{\"dimensions\":[\"" + articleId + "\"],\"metrics\":[2]}");
+        HttpResponse<String> badQuery = post("/api/analytics/query", "{\"metrics\":[\"bounces\"]}", EDITOR);
+        assertThat(badQuery.statusCode()).isEqualTo(400);
+        assertThat(badQuery.body()).contains("pageviews, visitors, visits, bounce_rate");
+        assertThat(post("/api/analytics/query", "{\"metrics\":[\"visitors\"],\"date_range\":[\"2020-13-01\",1]}",
+                EDITOR).statusCode()).isEqualTo(400);
+        assertThat(post("/api/analytics/query", "not json", EDITOR).statusCode()).isEqualTo(400);
+
+        JsonNode realtime = read(get("/api/analytics/realtime", EDITOR).body());
+        assertThat(realtime.get("visitors").asLong()).as("b read 200 s ago; a last read 5 min ago").isPositive();
+        assertThat(realtime.get("articles").toString()).contains(articleId);
+
+        JsonNode dropped = read(get("/api/analytics/dropped?period=7d", EDITOR).body());
+        assertThat(dropped.get("reasons").get("robot").asLong()).isPositive();
+
+        HttpResponse<String> csv = get("/api/analytics/export.csv?period=7d", EDITOR);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).contains("date,article_id,slug,title,pageviews,visitors")
+                .contains(articleId + "," + example("article-published.v1.schema.json").get("slug").asString()
+                        + ",\"گزارش, با \"\"ویرگول\"\"\",3,2");
+    }
+
+    @Test
+    void aBeaconCountsOnceWithTheGatewaysViewOfTheSamePageAndOnlyWhenTheGatewayStampedIt() throws Exception {
+        String articleId = new org.bson.types.ObjectId().toHexString();
+        String slug = "بیکن-" + UUID.randomUUID();
+        KafkaProbe.sendCloudEvent(bootstrap(), "article-events", articleId, PUBLISHED,
+                example("article-published.v1.schema.json").put("articleId", articleId).put("slug", slug).toString());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(stats(articleId)).containsEntry("views", 0));
+        String url = "https://sarkhat.example/articles/" + java.net.URLEncoder.encode(slug, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20") + "?utm_source=Telegram&utm_campaign=yalda";
+        String visitor = "dddddddddddddddddddddddddddddddd";
+
+        // The gateway's own record of the view, then the page's beacon with the same id from Server-Timing.
+        String pageviewId = UUID.randomUUID().toString();
+        sendPageView(articleId, pageviewId, visitor);
+        String beacon = """
+                {"type":"pageview","pageviewId":"%s","url":"%s","referrer":"https://t.me/","screenWidth":390}"""
+                .formatted(pageviewId, url);
+        assertThat(postBeacon(beacon, stamp(visitor, "Firefox|Android|Mobile|")).statusCode()).isEqualTo(202);
+        // A second view known only from its beacon, then its visible time.
+        String second = UUID.randomUUID().toString();
+        assertThat(postBeacon(beacon.replace(pageviewId, second), stamp(visitor, "Firefox|Android|Mobile|")).statusCode())
+                .isEqualTo(202);
+        assertThat(postBeacon("""
+                {"type":"engagement","pageviewId":"%s","url":"%s","engagedMs":42000}""".formatted(second, url),
+                stamp(visitor, "Firefox|Android|Mobile|")).statusCode()).isEqualTo(202);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(stats(articleId)).containsEntry("views", 2)
+                .containsEntry("uniqueVisitors", 1));
+        String engaged = """
+                {"metrics":["engaged_time"],"date_range":"24h","filters":[["is","event:article",["%s"]]]}"""
+                .formatted(articleId);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(read(post("/api/analytics/query", engaged, EDITOR).body())
+                .get("results").get(0).get("metrics").get(0).asLong()).isEqualTo(42));
+        JsonNode campaigns = read(get("/api/analytics/breakdown?dimension=campaign&period=24h&articleId=" + articleId,
+                EDITOR).body());
+        assertThat(campaigns.get("rows").toString()).contains("\"value\":\"yalda\",\"pageviews\":1");
+
+        // Not through the gateway, a forged or stale stamp, a staff beacon: nothing more is counted.
+        assertThat(postBeacon(beacon, Map.of()).statusCode()).isEqualTo(403);
+        Map<String, String> forged = new java.util.HashMap<>(stamp(visitor, "Firefox|Android|Mobile|"));
+        forged.put("X-Sarkhat-Visitor", "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee");
+        HttpResponse<String> refused = postBeacon(beacon.replace(pageviewId, UUID.randomUUID().toString()), forged);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(postBeacon(beacon.replace(pageviewId, UUID.randomUUID().toString()),
+                stamp(visitor, "Firefox|Android|Mobile|staff")).statusCode()).isEqualTo(202);
+        // Garbage is accepted and ignored, or refused with a 4xx; never a 5xx.
+        for (String garbage : List.of(
+                "{\"type\":\"pageview\",\"url\":\"not a url\"}",
+                "{\"type\":\"pageview\",\"url\":\"https://sarkhat.example/articles/no-such-slug\"}",
+                "{\"type\":\"pageview\",\"url\":\"javascript:alert(1)\"}",
+                "{\"type\":\"pageview\",\"pageviewId\":\"../../x\",\"url\":\"" + url + "\",\"referrer\":\"https://x.example/"
+                        + "r".repeat(20_000) + "\",\"screenWidth\":-3}",
+                "{\"type\":\"engagement\",\"url\":\"" + url + "\",\"engagedMs\":\"long\"}",
+                "{\"type\":42}", "[]", "{")) {
+            int status = postBeacon(garbage, stamp(visitor, "|||")).statusCode();
+            assertThat(status).as(garbage.length() > 80 ? garbage.substring(0, 80) : garbage).isBetween(200, 499);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(read(get("/api/analytics/dropped?period=24h", EDITOR).body())
+                .get("reasons").get("staff").asLong()).isPositive());
+        awaitConsumed("page-views");
+        // The forged-id beacon above (a non-UUID id) counted as one more view of the stamped visitor, no more.
+        assertThat(stats(articleId)).containsEntry("views", 3).containsEntry("uniqueVisitors", 1);
+
+        HttpResponse<String> script = get("/analytics/beacon.js");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("serverTiming").contains("/api/analytics/events");
+    }
+
+    private Map<String, String> stamp(String visitor, String client) throws Exception {
+        String at = Long.toString(System.currentTimeMillis());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(BEACON_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        String signature = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                mac.doFinal((visitor + "\n" + client + "\n" + at).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return Map.of("X-Sarkhat-Visitor", visitor, "X-Sarkhat-Client", client, "X-Sarkhat-Stamped-At", at,
+                "X-Sarkhat-Signature", signature);
+    }
+
+    private HttpResponse<String> postBeacon(String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/analytics/events"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aPoisonPageViewIsDeadLetteredAndLaterViewsStillCount() throws Exception {
         String articleId = new org.bson.types.ObjectId().toHexString(); // real article ids look like ObjectIds: they must match as strings
         ProducerRecord<String, String> poison = new ProducerRecord<>("page-views", articleId, "{not json");
@@ -212,12 +370,12 @@ abstract class AnalyticsScenario {
 
     @Test
     void badQueriesGetProblemsNotErrors() throws Exception {
-        HttpResponse<String> badPeriod = get("/api/analytics/top?period=1y");
+        HttpResponse<String> badPeriod = get("/api/analytics/top?period=1y", EDITOR);
         assertThat(badPeriod.statusCode()).isEqualTo(400);
         assertThat(badPeriod.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(read(badPeriod.body()).get("detail").asString()).contains("24h, 7d, 30d");
 
-        HttpResponse<String> badLimit = get("/api/analytics/top?period=7d&limit=1000");
+        HttpResponse<String> badLimit = get("/api/analytics/top?period=7d&limit=1001", EDITOR);
         assertThat(badLimit.statusCode()).isEqualTo(400);
         assertThat(badLimit.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
@@ -277,6 +435,23 @@ abstract class AnalyticsScenario {
         return example(schema).put("articleId", articleId).put("commentId", commentId);
     }
 
+    private void sendView(String articleId, String visitorKey, Instant at, java.util.function.Consumer<ObjectNode> extra) {
+        String pageviewId = UUID.randomUUID().toString();
+        ObjectNode view = example("page-viewed.v1.schema.json")
+                .put("pageviewId", pageviewId).put("articleId", articleId).put("visitorKey", visitorKey)
+                .put("viewedAt", at.toString());
+        view.remove("referrer");
+        extra.accept(view);
+        EventContracts.assertValid("page-viewed.v1.schema.json", view.toString());
+        KafkaProbe.sendCloudEvent(bootstrap(), "page-views", articleId, PAGE_VIEWED, view.toString(), pageviewId);
+    }
+
+    private HttpResponse<String> post(String path, String body, String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private void sendPageView(String articleId, String pageviewId, String visitorKey) {
         ObjectNode view = example("page-viewed.v1.schema.json")
                 .put("pageviewId", pageviewId)
@@ -289,27 +464,7 @@ abstract class AnalyticsScenario {
 
     /** Waits until the service's consumer group has committed every record on the topic. */
     private void awaitConsumed(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
-            await().atMost(WAIT).untilAsserted(() -> {
-                int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                        .partitions().size();
-                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-                for (int p = 0; p < partitions; p++) {
-                    latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-                }
-                Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get().entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-                Map<TopicPartition, OffsetAndMetadata> committed = admin
-                        .listConsumerGroupOffsets("analytics-service").partitionsToOffsetAndMetadata().get();
-                ends.forEach((partition, end) -> {
-                    if (end > 0) {
-                        assertThat(committed.get(partition)).as("committed offset of %s", partition).isNotNull();
-                        assertThat(committed.get(partition).offset()).as("committed offset of %s", partition)
-                                .isEqualTo(end);
-                    }
-                });
-            });
-        }
+        ConsumedOffsets.await(bootstrap(), topic, WAIT);
     }
 
     private Map<String, Object> stats(String articleId) throws Exception {
@@ -318,8 +473,13 @@ abstract class AnalyticsScenario {
         return json.readValue(response.body(), Map.class);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
+    HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path, String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

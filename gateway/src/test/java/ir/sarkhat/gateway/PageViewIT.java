@@ -54,13 +54,14 @@ class PageViewIT extends GatewayIntegrationTest {
     @Test
     void anArticlePageReadPublishesExactlyOneContractValidPageViewed() {
         Instant before = Instant.now().minusSeconds(1);
-        http().get().uri("/articles/x")
+        String serverTiming = http().get().uri("/articles/x")
                 .header(HttpHeaders.USER_AGENT, UA)
                 .header(HttpHeaders.REFERER, "https://www.google.com/")
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().doesNotExist("X-Sarkhat-Article-Id")
-                .expectHeader().valueEquals("X-Stub-Service", "article-service");
+                .expectHeader().valueEquals("X-Stub-Service", "article-service")
+                .returnResult(String.class).getResponseHeaders().getFirst("Server-Timing");
 
         ConsumerRecord<String, String> record = awaitRecord(r -> "a1".equals(r.key()));
         pollQuietly();
@@ -81,7 +82,13 @@ class PageViewIT extends GatewayIntegrationTest {
         assertThat(event.get("viewedAt").asString()).isEqualTo(header(record, "ce_time"));
         assertThat(event.get("path").asString()).isEqualTo("/articles/x");
         assertThat(event.get("referrer").asString()).isEqualTo("https://www.google.com/");
-        assertThat(event.get("userAgent").asString()).isEqualTo(UA);
+        // The page's beacon learns the same id, so its copy of this view counts once.
+        assertThat(serverTiming).isEqualTo("pv;desc=\"" + header(record, "ce_id") + "\"");
+        // No user agent leaves the gateway: only the classes derived from it.
+        assertThat(event.has("userAgent")).isFalse();
+        assertThat(record.value()).doesNotContain(UA).doesNotContain("x86_64");
+        assertThat(event.get("origin").asString()).isEqualTo("server");
+        assertThat(event.get("os").asString()).isEqualTo("Linux");
         assertThat(event.get("visitorKey").asString()).matches("[0-9a-f]{32}");
 
         // The raw IP goes nowhere: not in the value, not in any header.
@@ -105,6 +112,17 @@ class PageViewIT extends GatewayIntegrationTest {
         assertThat(json.readTree(persian.value()).get("visitorKey").asString())
                 .isEqualTo(json.readTree(other.value()).get("visitorKey").asString());
         assertThat(json.readTree(persian.value()).get("referrer").isNull()).isTrue();
+    }
+
+    @Test
+    void aCrawlersReadIsSentMarkedAsARobotSoItIsCountedOnlyAsDropped() {
+        http().get().uri("/articles/crawled")
+                .header(HttpHeaders.USER_AGENT, "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")
+                .exchange().expectStatus().isOk();
+
+        ConsumerRecord<String, String> record = awaitRecord(r -> "art-crawled".equals(r.key()));
+        assertThat(JsonMapper.builder().build().readTree(record.value()).get("excluded").asString()).isEqualTo("robot");
+        EventContracts.assertValid("page-viewed.v1.schema.json", record.value());
     }
 
     @Test

@@ -5,13 +5,15 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /** Reduces a referrer URL to its host: where readers come from, without the page they came from. */
-final class ReferrerHost {
+public final class ReferrerHost {
+
+    private static final int MAX_LENGTH = 4096; // longer is garbage, not a referrer worth parsing
 
     private ReferrerHost() {
     }
 
-    static String of(String referrer) {
-        if (referrer == null || referrer.isBlank()) {
+    public static String of(String referrer) {
+        if (referrer == null || referrer.isBlank() || referrer.length() > MAX_LENGTH) {
             return null;
         }
         try {

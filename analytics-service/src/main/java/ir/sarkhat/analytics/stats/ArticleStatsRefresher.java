@@ -15,12 +15,14 @@ import org.springframework.stereotype.Component;
 import com.mongodb.client.result.UpdateResult;
 
 import ir.sarkhat.analytics.comment.CommentStates;
-import ir.sarkhat.analytics.pageview.PageViewLog;
+import ir.sarkhat.analytics.rollup.Rollups;
+import ir.sarkhat.analytics.visitor.VisitorSketches;
 import ir.sarkhat.kit.events.OutboxEvents;
 import ir.sarkhat.kit.events.OutboxRelay;
 
 /**
- * Recounts an article's totals from the stored page views and comment states and, when they differ
+ * Reads an article's totals (its all-time rollup, its all-time visitor sketch, its approved comment states: a
+ * constant cost, whatever the article's views) and, when they differ
  * from the stored ones, writes them with the next version and an ArticleStatsUpdated in the outbox,
  * all in one document write. Unchanged totals write nothing, so a replay publishes nothing.
  * <p>
@@ -34,16 +36,18 @@ public class ArticleStatsRefresher {
     private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
-    private final PageViewLog pageViews;
+    private final Rollups rollups;
+    private final VisitorSketches visitors;
     private final CommentStates comments;
     private final OutboxEvents events;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    ArticleStatsRefresher(MongoTemplate mongo, PageViewLog pageViews, CommentStates comments, OutboxEvents events,
+    ArticleStatsRefresher(MongoTemplate mongo, Rollups rollups, VisitorSketches visitors, CommentStates comments, OutboxEvents events,
             OutboxRelay relay, Clock clock) {
         this.mongo = mongo;
-        this.pageViews = pageViews;
+        this.rollups = rollups;
+        this.visitors = visitors;
         this.comments = comments;
         this.events = events;
         this.relay = relay;
@@ -70,7 +74,7 @@ public class ArticleStatsRefresher {
     }
 
     ArticleTotals count(String articleId) {
-        return new ArticleTotals(pageViews.views(articleId), pageViews.uniqueVisitors(articleId),
+        return new ArticleTotals(rollups.totalViews(articleId), visitors.allTimeVisitors(articleId),
                 comments.approvedComments(articleId));
     }
 

@@ -38,36 +38,13 @@ public class ReadershipQueries {
         return catalog.isKnown(articleId) ? Optional.of(ArticleTotals.ZERO) : Optional.empty();
     }
 
-    /**
-     * Counted from the page views in the window: group by (article, visitor), then by article, so
-     * views and distinct visitors come out of one pass. Articles missing from the replica (not yet
-     * or no longer published) are left out by the join, before the limit.
-     */
-    public MostViewed mostViewed(Period period, int limit) {
-        Instant to = clock.instant();
-        Instant from = to.minus(period.length());
-        List<Document> pipeline = List.of(
-                new Document("$match", new Document("viewedAt",
-                        new Document("$gte", Date.from(from)).append("$lte", Date.from(to)))),
-                new Document("$group", new Document("_id",
-                        new Document("articleId", "$articleId").append("visitorKey", "$visitorKey"))
-                        .append("views", new Document("$sum", 1))),
-                new Document("$group", new Document("_id", "$_id.articleId")
-                        .append("views", new Document("$sum", "$views"))
-                        .append("uniqueVisitors", new Document("$sum", 1))),
-                new Document("$lookup", new Document("from", PublishedArticle.COLLECTION)
-                        .append("localField", "_id").append("foreignField", "_id").append("as", "article")),
-                new Document("$unwind", "$article"),
-                new Document("$sort", new Document("views", -1).append("uniqueVisitors", -1).append("_id", 1)),
-                new Document("$limit", limit));
-        List<MostViewed.Entry> entries = new ArrayList<>();
-        for (Document row : mongo.getCollection(PageView.COLLECTION).aggregate(pipeline)) {
-            Document article = row.get("article", Document.class);
-            String slug = article.getString("slug");
-            String title = article.getString("title");
-            entries.add(new MostViewed.Entry(row.getString("_id"), title == null ? slug : title, slug,
-                    ((Number) row.get("views")).longValue(), ((Number) row.get("uniqueVisitors")).longValue()));
+    /** Approved comments now, per article (articles without stats are left out). */
+    public java.util.Map<String, Long> comments(java.util.Collection<String> articleIds) {
+        java.util.Map<String, Long> comments = new java.util.HashMap<>();
+        for (ArticleStats stats : mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").in(articleIds)), ArticleStats.class)) {
+            comments.put(stats.id(), stats.comments());
         }
-        return new MostViewed(period, from, to, entries);
+        return comments;
     }
 }

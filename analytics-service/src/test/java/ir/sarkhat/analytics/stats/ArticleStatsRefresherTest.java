@@ -24,7 +24,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import ir.sarkhat.analytics.comment.CommentStates;
-import ir.sarkhat.analytics.pageview.PageViewLog;
+import ir.sarkhat.analytics.rollup.Rollups;
+import ir.sarkhat.analytics.visitor.VisitorSketches;
 import ir.sarkhat.kit.events.OutboxEvents;
 import ir.sarkhat.kit.events.OutboxRelay;
 import ir.sarkhat.kit.test.EmbeddedMongo;
@@ -37,10 +38,11 @@ class ArticleStatsRefresherTest {
     private static MongoClient client;
     private static MongoTemplate mongo;
 
-    private final PageViewLog pageViews = mock(PageViewLog.class);
+    private final Rollups rollups = mock(Rollups.class);
+    private final VisitorSketches visitors = mock(VisitorSketches.class);
     private final CommentStates comments = mock(CommentStates.class);
     private final OutboxRelay relay = mock(OutboxRelay.class);
-    private final ArticleStatsRefresher refresher = new ArticleStatsRefresher(mongo, pageViews, comments,
+    private final ArticleStatsRefresher refresher = new ArticleStatsRefresher(mongo, rollups, visitors, comments,
             new OutboxEvents(JsonMapper.builder().build(), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"),
                     ZoneOffset.UTC)),
             relay, Clock.systemUTC());
@@ -100,7 +102,7 @@ class ArticleStatsRefresherTest {
         counts(1, 1, 0);
         refresher.refresh(articleId);
         // Another writer stores version 5 between this refresh's read and its write.
-        when(pageViews.views(articleId)).thenAnswer(call -> {
+        when(rollups.totalViews(articleId)).thenAnswer(call -> {
             mongo.updateFirst(Query.query(where("_id").is(articleId)),
                     new Update().set("version", 5L).set("views", 7L), ArticleStats.COLLECTION);
             return 7L;
@@ -116,9 +118,9 @@ class ArticleStatsRefresherTest {
         assertThat(outbox.get(1).getString("data")).contains("\"version\":6").contains("\"views\":8");
     }
 
-    private void counts(long views, long visitors, long approved) {
-        when(pageViews.views(articleId)).thenReturn(views);
-        when(pageViews.uniqueVisitors(articleId)).thenReturn(visitors);
+    private void counts(long views, long uniqueVisitors, long approved) {
+        when(rollups.totalViews(articleId)).thenReturn(views);
+        when(visitors.allTimeVisitors(articleId)).thenReturn(uniqueVisitors);
         when(comments.approvedComments(articleId)).thenReturn(approved);
     }
 

@@ -230,8 +230,9 @@ class ReaderPagesIT extends ReaderSideContext {
         assertThat(meta(page, "og:description")).isNotBlank();
         assertThat(page.select("link[rel=stylesheet][href^='/assets/site-']")).as("the site stylesheet, once").hasSize(1);
         assertThat(page.select("style")).isEmpty();
-        // Scripts: the JSON-LD data block and the comment widget (an external file), nothing inline.
-        assertThat(page.select("script").not("[type=application/ld+json]").not("[src='/comments/widget.js']")).isEmpty();
+        // Scripts: the JSON-LD data block, the comment widget and the analytics beacon (external files), nothing inline.
+        assertThat(page.select("script").not("[type=application/ld+json]").not("[src='/comments/widget.js']")
+                .not("[src='/analytics/beacon.js']")).isEmpty();
         assertThat(page.getAllElements()).allSatisfy(e -> assertThat(e.attributes().asList())
                 .noneMatch(a -> a.getKey().startsWith("on")));
     }

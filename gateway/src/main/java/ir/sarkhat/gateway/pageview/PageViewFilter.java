@@ -2,6 +2,7 @@ package ir.sarkhat.gateway.pageview;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -20,19 +21,22 @@ import reactor.core.publisher.Mono;
 /**
  * Watches proxied responses. article-service marks an article page with {@code X-Sarkhat-Article-Id}; the header is
  * internal, so it is removed from every proxied response, and a {@code 200} to {@code GET /articles/{slug}} counts
- * as one page view. Done just before the response is committed, when the backend's status and headers are known but
+ * as one page view, whose id goes back to the browser in {@code Server-Timing: pv;desc="<pageviewId>"}. Done just before the response is committed, when the backend's status and headers are known but
  * nothing has gone to the browser yet; the event itself is built and sent asynchronously.
  */
 @Component
 class PageViewFilter implements GlobalFilter, Ordered {
 
     static final String ARTICLE_ID_HEADER = "X-Sarkhat-Article-Id";
+    static final String SERVER_TIMING = "Server-Timing";
     private static final PathPattern ARTICLE_PAGE = PathPatternParser.defaultInstance.parse("/articles/{slug}");
 
     private final PageViews pageViews;
+    private final StaffRequests staff;
 
-    PageViewFilter(PageViews pageViews) {
+    PageViewFilter(PageViews pageViews, StaffRequests staff) {
         this.pageViews = pageViews;
+        this.staff = staff;
     }
 
     @Override
@@ -46,10 +50,14 @@ class PageViewFilter implements GlobalFilter, Ordered {
             response.getHeaders().remove(ARTICLE_ID_HEADER);
             if (articlePageRead && articleId != null && !articleId.isBlank()
                     && HttpStatus.OK.equals(response.getStatusCode())) {
-                pageViews.record(new PageRead(articleId.strip(), request.getPath().value(),
+                // The page's beacon reads this id (PerformanceNavigationTiming.serverTiming), so its report of the
+                // same view counts once; set here, per response, it works for pages served from a cache too.
+                String pageviewId = UUID.randomUUID().toString();
+                response.getHeaders().add(SERVER_TIMING, "pv;desc=\"" + pageviewId + "\"");
+                pageViews.record(new PageRead(pageviewId, articleId.strip(), request.getPath().value(),
                         request.getHeaders().getFirst(HttpHeaders.REFERER),
                         request.getHeaders().getFirst(HttpHeaders.USER_AGENT),
-                        clientIp(request), Instant.now()));
+                        clientIp(request), staff.isStaff(request), Instant.now()));
             }
             return Mono.empty();
         });
@@ -57,7 +65,7 @@ class PageViewFilter implements GlobalFilter, Ordered {
     }
 
     /** The TCP peer. Forwarded headers are not trusted yet (issue 6 adds trusted proxies). */
-    private static String clientIp(ServerHttpRequest request) {
+    static String clientIp(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
         if (remote == null) {
             return "";

@@ -3,7 +3,6 @@ package ir.sarkhat.gateway.pageview;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,23 +17,26 @@ class PageViews {
 
     private final VisitorSalts salts;
     private final PageViewPublisher publisher;
+    private final UserAgents userAgents;
 
-    PageViews(VisitorSalts salts, PageViewPublisher publisher) {
+    PageViews(VisitorSalts salts, PageViewPublisher publisher, UserAgents userAgents) {
         this.salts = salts;
         this.publisher = publisher;
+        this.userAgents = userAgents;
     }
 
     void record(PageRead read) {
         String viewedAt = DateTimeFormatter.ISO_INSTANT.format(read.viewedAt().truncatedTo(ChronoUnit.MILLIS));
         salts.saltFor(read.viewedAt().atZone(ZoneOffset.UTC).toLocalDate())
-                .map(salt -> new PageViewed(
-                        UUID.randomUUID().toString(),
-                        read.articleId(),
-                        viewedAt,
-                        read.path(),
-                        bounded(read.referrer()),
-                        bounded(read.userAgent()),
-                        VisitorKeys.of(salt, read.clientIp(), read.userAgent())))
+                .map(salt -> {
+                    Client client = userAgents.classify(read.userAgent());
+                    if (read.staff()) {
+                        client = client.excludedAs("staff");
+                    }
+                    return new PageViewed(read.pageviewId(), read.articleId(), viewedAt, read.path(),
+                            bounded(read.referrer()), VisitorKeys.of(salt, read.clientIp(), read.userAgent()), "server",
+                            client.browser(), client.os(), client.device(), client.excluded());
+                })
                 .subscribe(publisher::publish, e -> log.warn(
                         "Page view of article {} dropped: no visitor salt could be read ({})",
                         read.articleId(), e.toString()));

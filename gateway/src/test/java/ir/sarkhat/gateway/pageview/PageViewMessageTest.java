@@ -16,7 +16,8 @@ class PageViewMessageTest {
     void theValueSatisfiesTheContractAndTheHeadersAreCloudEventsBinaryMode() {
         String id = UUID.randomUUID().toString();
         PageViewMessage message = PageViewMessage.of(new PageViewed(id, "6650f1c2a1b2c3d4e5f60718",
-                "2023-04-09T11:00:00Z", "/articles/%D9%BE", null, "Mozilla/5.0", "3f2a9c0d1e4b5a6978c1d2e3f4a5b6c7"));
+                "2023-04-09T11:00:00Z", "/articles/%D9%BE", null, "3f2a9c0d1e4b5a6978c1d2e3f4a5b6c7", "server", "Firefox",
+                "Linux", "Desktop", null));
 
         EventContracts.assertValid("page-viewed.v1.schema.json", message.json());
 

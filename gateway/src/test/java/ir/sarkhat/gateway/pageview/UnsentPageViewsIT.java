@@ -49,7 +49,7 @@ class UnsentPageViewsIT extends GatewayIntegrationTest {
         try {
             long waitingBefore = unsent.count().block();
             publisher.publish(new PageViewed(id, "outage-article", "2026-01-02T03:04:05.678Z", "/articles/outage",
-                    null, "UA", "0123456789abcdef0123456789abcdef"));
+                    null, "0123456789abcdef0123456789abcdef", "server", null, null, null, null));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> unsent.count().block() == waitingBefore + 1);
             assertThat(unsent.oldest(1000).map(PageViewMessage::id).collectList().block()).contains(id);
@@ -73,7 +73,7 @@ class UnsentPageViewsIT extends GatewayIntegrationTest {
     void aRelayWithKafkaStillDownKeepsEverything() {
         String id = UUID.randomUUID().toString();
         unsent.save(PageViewMessage.of(new PageViewed(id, "still-down", "2026-01-02T03:04:05Z", "/articles/d",
-                null, null, "0123456789abcdef0123456789abcdef"))).block();
+                null, "0123456789abcdef0123456789abcdef", "server", null, null, null, null))).block();
         DefaultKafkaProducerFactory<String, String> deadFactory = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + FreePorts.closed(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,

@@ -3,7 +3,6 @@ package ir.sarkhat.analytics.stats.web;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ir.sarkhat.analytics.stats.ReadershipQueries;
@@ -25,12 +24,5 @@ class ReadershipController {
                 .map(t -> new ArticleStatsResponse(articleId, t.views(), t.uniqueVisitors(), t.comments()))
                 .orElseThrow(() -> ApiProblem.notFound(
                         "No article with this id has been published or viewed. Check the article id."));
-    }
-
-    @GetMapping("/top")
-    MostViewedResponse top(@RequestParam(defaultValue = "24h") String period,
-            @RequestParam(defaultValue = "10") String limit) {
-        MostViewedRequest request = MostViewedRequest.parse(period, limit);
-        return MostViewedResponse.of(queries.mostViewed(request.period(), request.limit()));
     }
 }

@@ -1,0 +1,194 @@
+package ir.sarkhat.analytics.rollup;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+
+import ir.sarkhat.analytics.pageview.AnalyticsRetention;
+import ir.sarkhat.analytics.pageview.PageView;
+
+/**
+ * Pre-aggregated view counts, minute → hour → day (and an all-time total), per article and for the whole site
+ * ({@code a = "*"}), per dimension value: {@code {_id, g, t, a, d, v, views, wm: {p<partition>: offset}, exp}}.
+ * <p>
+ * One poll's views become one read of the touched buckets' watermarks ({@code _id $in}) and one unordered bulk of
+ * {@code $inc} upserts by {@code _id}, one per (bucket, partition), each adding only the records above the
+ * bucket's watermark for that partition and raising it to the highest: a redelivered or replayed record cannot add
+ * itself twice, and a batch applied in part before a crash adds only its missing part when it comes back. Records
+ * of one partition reach a bucket in offset order from one consumer at a time (Kafka assigns a partition to one
+ * member of the group), which is what makes a watermark enough. The writes are by {@code _id} alone so any store
+ * finds the document by its index (the in-memory test store scans the whole collection for any other filter).
+ */
+@Component
+public class Rollups implements InitializingBean {
+
+    public static final String COLLECTION = "rollups";
+    public static final String SITE = "*";
+    /** Ranking documents ({@code d = "rank"}) count every article of a bucket in one document: {@code r.<id>}. */
+    public static final String RANK_FIELD = "r.";
+
+    private final MongoTemplate mongo;
+    private final Duration minuteRetention;
+
+    Rollups(MongoTemplate mongo, AnalyticsRetention retention) {
+        this.mongo = mongo;
+        this.minuteRetention = retention.minuteRollups();
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("g", Sort.Direction.ASC).on("a", Sort.Direction.ASC)
+                .on("d", Sort.Direction.ASC).on("t", Sort.Direction.ASC).named("grain_scope_dim_time"));
+        indexes.createIndex(new Index().on("g", Sort.Direction.ASC).on("d", Sort.Direction.ASC)
+                .on("t", Sort.Direction.ASC).named("grain_dim_time"));
+        indexes.createIndex(new Index().on("exp", Sort.Direction.ASC).expire(Duration.ZERO).named("exp_ttl"));
+    }
+
+    /** Adds the views (owned by this batch, see PageViewLog#insertOwned) to every bucket they fall in. */
+    public void add(List<PageView> views) {
+        Map<String, Bucket> buckets = new LinkedHashMap<>();
+        for (PageView view : views) {
+            for (BucketKey key : BucketKey.of(view)) {
+                String field = key.dimension() == Dimension.RANK ? RANK_FIELD + encode(view.articleId()) : "views";
+                buckets.computeIfAbsent(key.id(), id -> new Bucket(key)).add(view.partition(), view.offset(), field);
+            }
+        }
+        apply(buckets);
+    }
+
+    /** Counts hits that were not counted as views, per reason and day: what the bot and staff filters removed. */
+    public void addDropped(List<DroppedHit> hits) {
+        Map<String, Bucket> buckets = new LinkedHashMap<>();
+        for (DroppedHit hit : hits) {
+            BucketKey key = BucketKey.dropped(hit.reason(), hit.at());
+            buckets.computeIfAbsent(key.id(), id -> new Bucket(key)).add(hit.partition(), hit.offset(), "views");
+        }
+        apply(buckets);
+    }
+
+    private void apply(Map<String, Bucket> buckets) {
+        if (buckets.isEmpty()) {
+            return;
+        }
+        Map<String, Document> stored = new HashMap<>();
+        for (Document doc : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in",
+                new ArrayList<>(buckets.keySet())))).projection(new Document("wm", 1))) {
+            stored.put(doc.getString("_id"), doc);
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        int operations = 0;
+        for (Bucket bucket : buckets.values()) {
+            for (Map.Entry<Integer, List<Hit>> partition : bucket.hits.entrySet()) {
+                Increment increment = new Increment(bucket.key, partition.getKey(), partition.getValue())
+                        .above(watermark(stored.get(bucket.key.id()), partition.getKey()));
+                if (increment != null) {
+                    // by _id alone (any store finds it by index); the watermark read above is the condition
+                    bulk.upsert(Query.query(where("_id").is(bucket.key.id())), increment.update(minuteRetention));
+                    operations++;
+                }
+            }
+        }
+        if (operations > 0) {
+            bulk.execute();
+        }
+    }
+
+    private static long watermark(Document stored, int partition) {
+        if (stored == null || !(stored.get("wm") instanceof Document wm)) {
+            return -1;
+        }
+        Object value = wm.get("p" + partition);
+        return value instanceof Number n ? n.longValue() : -1;
+    }
+
+    /** Views in one bucket: the sum over the dimension {@code ALL}. */
+    public long views(Grain grain, Instant bucket, String scope) {
+        Document doc = mongo.findById(new BucketKey(grain, bucket, scope, Dimension.ALL, "all").id(), Document.class,
+                COLLECTION);
+        return doc == null ? 0 : ((Number) doc.get("views")).longValue();
+    }
+
+    public long totalViews(String scope) {
+        return views(Grain.TOTAL, Instant.EPOCH, scope);
+    }
+
+    /**
+     * An article id as a field name of a ranking document: {@code .} and {@code $} (and the escape character) are
+     * percent-encoded, as a field path may not contain them.
+     */
+    static String encode(String articleId) {
+        return articleId.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    public static String decode(String field) {
+        return field.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
+    }
+
+    /** One record's contribution to a bucket: its offset and the counter it adds one to. */
+    private record Hit(long offset, String field) {
+    }
+
+    private static final class Bucket {
+        final BucketKey key;
+        final Map<Integer, List<Hit>> hits = new TreeMap<>();
+
+        Bucket(BucketKey key) {
+            this.key = key;
+        }
+
+        void add(int partition, long offset, String field) {
+            hits.computeIfAbsent(partition, p -> new ArrayList<>()).add(new Hit(offset, field));
+        }
+    }
+
+    /** Adds these records of one partition to one bucket. */
+    private record Increment(BucketKey key, int partition, List<Hit> hits) {
+
+        long max() {
+            return hits.stream().mapToLong(Hit::offset).max().orElseThrow();
+        }
+
+        /** @return the records above the watermark, or null if there are none */
+        Increment above(long watermark) {
+            List<Hit> left = hits.stream().filter(h -> h.offset() > watermark).toList();
+            return left.isEmpty() ? null : new Increment(key, partition, left);
+        }
+
+        Update update(Duration minuteRetention) {
+            Update update = new Update();
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            hits.forEach(h -> counts.merge(h.field(), 1, Integer::sum));
+            counts.forEach(update::inc);
+            update.max("wm.p" + partition, max())
+                    .setOnInsert("g", key.grain().code())
+                    .setOnInsert("t", Date.from(key.bucket()))
+                    .setOnInsert("a", key.scope())
+                    .setOnInsert("d", key.dimension().code())
+                    .setOnInsert("v", key.value());
+            if (key.grain() == Grain.MINUTE) {
+                update.setOnInsert("exp", Date.from(key.bucket().plus(minuteRetention)));
+            }
+            return update;
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package ir.sarkhat.analytics.visitor;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.dynatrace.hash4j.distinctcount.UltraLogLog;
+import com.dynatrace.hash4j.hashing.Hasher64;
+import com.dynatrace.hash4j.hashing.Hashing;
+
+import ir.sarkhat.analytics.pageview.PageView;
+import ir.sarkhat.analytics.rollup.Rollups;
+
+/**
+ * Unique visitors as UltraLogLog sketches (hash4j, precision 12: 4 KiB, about 1 % standard error, exact-looking for
+ * small counts): one per article and day, one per article for all time, and for the site per day and per hour.
+ * {@code visitor_sketches: {_id: "<d|h|t>|<bucket>|<scope>", s: binary state, version}}. Adding a visitor twice
+ * changes nothing, so redelivery cannot inflate a sketch; sketches of days are merged at query time, so a visitor
+ * is not counted twice across the days of a range.
+ */
+@Component
+public class VisitorSketches {
+
+    public static final String COLLECTION = "visitor_sketches";
+    static final int PRECISION = 12;
+    private static final int ATTEMPTS = 5;
+    private static final Hasher64 HASH = Hashing.komihash5_0();
+
+    private final MongoTemplate mongo;
+
+    VisitorSketches(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void add(List<PageView> views) {
+        Map<String, List<Long>> hashes = new LinkedHashMap<>();
+        for (PageView view : views) {
+            long hash = HASH.hashCharsToLong(view.visitorKey());
+            Instant day = view.viewedAt().truncatedTo(ChronoUnit.DAYS);
+            for (String id : List.of(dayId(day, view.articleId()), totalId(view.articleId()), dayId(day, Rollups.SITE),
+                    hourId(view.viewedAt().truncatedTo(ChronoUnit.HOURS)))) {
+                hashes.computeIfAbsent(id, k -> new ArrayList<>()).add(hash);
+            }
+        }
+        Map<String, Document> stored = new HashMap<>();
+        for (Document doc : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in",
+                new ArrayList<>(hashes.keySet()))))) {
+            stored.put(doc.getString("_id"), doc);
+        }
+        hashes.forEach((id, added) -> {
+            if (id.endsWith("|" + Rollups.SITE)) {
+                addShared(id, added); // written by every partition's consumer: optimistic versions
+            } else {
+                addOwned(id, added, stored.get(id));
+            }
+        });
+    }
+
+    /** An article's sketch: only the consumer of that article's partition writes it, so by _id alone. */
+    private void addOwned(String id, List<Long> hashes, Document stored) {
+        UltraLogLog sketch = stored == null ? UltraLogLog.create(PRECISION) : UltraLogLog.wrap(state(stored));
+        if (!addAll(sketch, hashes) && stored != null) {
+            return;
+        }
+        mongo.getCollection(COLLECTION).replaceOne(new Document("_id", id),
+                new Document("_id", id).append("s", new Binary(sketch.getState())).append("version", 1L),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    /** @return whether the sketch changed (every visitor already in: it did not) */
+    private static boolean addAll(UltraLogLog sketch, List<Long> hashes) {
+        byte[] before = sketch.getState().clone();
+        for (long hash : hashes) {
+            sketch.add(hash);
+        }
+        return !java.util.Arrays.equals(before, sketch.getState());
+    }
+
+    private void addShared(String id, List<Long> hashes) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Document stored = mongo.findById(id, Document.class, COLLECTION);
+            UltraLogLog sketch = stored == null ? UltraLogLog.create(PRECISION) : UltraLogLog.wrap(state(stored));
+            if (!addAll(sketch, hashes) && stored != null) {
+                return;
+            }
+            try {
+                if (stored == null) {
+                    mongo.insert(new Document("_id", id).append("s", new Binary(sketch.getState())).append("version", 1L),
+                            COLLECTION);
+                    return;
+                }
+                long version = stored.get("version", Number.class).longValue();
+                Update update = new Update().set("s", new Binary(sketch.getState())).inc("version", 1);
+                if (mongo.updateFirst(Query.query(where("_id").is(id).and("version").is(version)), update, COLLECTION)
+                        .getMatchedCount() == 1) {
+                    return;
+                }
+            } catch (DuplicateKeyException raced) {
+                // another writer created it first: merge into theirs
+            }
+        }
+        throw new OptimisticLockingFailureException("Visitor sketch " + id + " kept changing under " + ATTEMPTS + " attempts");
+    }
+
+    /** Distinct visitors of an article (or the site, scope "*") over whole UTC days [from, to]. */
+    public long visitorsOnDays(String scope, LocalDate from, LocalDate to) {
+        List<String> ids = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            ids.add(dayId(day.atStartOfDay(ZoneOffset.UTC).toInstant(), scope));
+        }
+        return estimate(ids);
+    }
+
+    /** Distinct site visitors over whole UTC hours [from, to). */
+    public long siteVisitorsOnHours(Instant from, Instant to) {
+        List<String> ids = new ArrayList<>();
+        for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); hour.isBefore(to); hour = hour.plus(1, ChronoUnit.HOURS)) {
+            ids.add(hourId(hour));
+        }
+        return estimate(ids);
+    }
+
+    public long allTimeVisitors(String articleId) {
+        return estimate(List.of(totalId(articleId)));
+    }
+
+    /** Per scope: distinct visitors over whole days [from, to], for many articles in one read. */
+    public Map<String, Long> visitorsOnDays(Collection<String> scopes, LocalDate from, LocalDate to) {
+        Map<String, String> scopeOfId = new HashMap<>();
+        for (String scope : scopes) {
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                scopeOfId.put(dayId(day.atStartOfDay(ZoneOffset.UTC).toInstant(), scope), scope);
+            }
+        }
+        Map<String, UltraLogLog> merged = new HashMap<>();
+        for (Document doc : mongo.find(Query.query(where("_id").in(scopeOfId.keySet())), Document.class, COLLECTION)) {
+            merged.merge(scopeOfId.get(doc.getString("_id")), UltraLogLog.wrap(state(doc)), UltraLogLog::add);
+        }
+        Map<String, Long> visitors = new HashMap<>();
+        scopes.forEach(scope -> visitors.put(scope, merged.containsKey(scope) ? round(merged.get(scope)) : 0L));
+        return visitors;
+    }
+
+    /** Distinct visitors of each (day, scope), in the order asked, in one read. */
+    public long[] visitorsOfDays(List<Instant> days, List<String> scopes) {
+        List<String> ids = new ArrayList<>(days.size());
+        for (int i = 0; i < days.size(); i++) {
+            ids.add(dayId(days.get(i), scopes.get(i)));
+        }
+        Map<String, Long> found = new HashMap<>();
+        for (Document doc : mongo.find(Query.query(where("_id").in(ids)), Document.class, COLLECTION)) {
+            found.put(doc.getString("_id"), round(UltraLogLog.wrap(state(doc))));
+        }
+        return ids.stream().mapToLong(id -> found.getOrDefault(id, 0L)).toArray();
+    }
+
+    private long estimate(List<String> ids) {
+        UltraLogLog merged = UltraLogLog.create(PRECISION);
+        for (Document doc : mongo.find(Query.query(where("_id").in(ids)), Document.class, COLLECTION)) {
+            merged.add(UltraLogLog.wrap(state(doc)));
+        }
+        return round(merged);
+    }
+
+    private static long round(UltraLogLog sketch) {
+        return Math.round(sketch.getDistinctCountEstimate());
+    }
+
+    private static byte[] state(Document doc) {
+        Object s = doc.get("s");
+        return s instanceof Binary binary ? binary.getData() : (byte[]) s;
+    }
+
+    private static String dayId(Instant day, String scope) {
+        return "d|" + day.toEpochMilli() + "|" + scope;
+    }
+
+    private static String hourId(Instant hour) {
+        return "h|" + hour.toEpochMilli() + "|" + Rollups.SITE;
+    }
+
+    private static String totalId(String scope) {
+        return "t|" + scope;
+    }
+}
