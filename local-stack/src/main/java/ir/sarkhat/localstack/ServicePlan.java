@@ -2,6 +2,7 @@ package ir.sarkhat.localstack;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,20 +21,26 @@ final class ServicePlan {
     }
 
     /** Backends first, gateway last: all are launched at once anyway. */
-    static List<ServiceSpec> specs(StackConfig config, Map<String, Path> jars, Map<String, String> gatewayEnv) {
+    static List<ServiceSpec> specs(StackConfig config, Map<String, Path> jars, Map<String, String> gatewayEnv,
+                                   String beaconSecret) {
         String jwks = "--sarkhat.security.jwks-uri=" + url(config, config.gatewayPort()) + "/.well-known/jwks.json";
         Map<String, String> backendEnv = AdminAccount.removedFromBackends();
+        // The gateway stamps beacons and analytics-service checks the stamps: both need the same secret.
+        Map<String, String> analyticsEnv = new LinkedHashMap<>(backendEnv);
+        analyticsEnv.put(BeaconSecret.ENV, beaconSecret);
+        Map<String, String> stampingGatewayEnv = new LinkedHashMap<>(gatewayEnv);
+        stampingGatewayEnv.put(BeaconSecret.ENV, beaconSecret);
         List<ServiceSpec> specs = new ArrayList<>();
         // The WordPress import hands each post's comments to comment-service (an admin action, not a reader's request).
         specs.add(spec(config, jars, ARTICLES, config.articlePort(), "sarkhat-articles", List.of(jwks,
                 "--sarkhat.wordpress.comment-service-url=" + url(config, config.commentPort())), backendEnv));
         specs.add(spec(config, jars, COMMENTS, config.commentPort(), "sarkhat-comments", List.of(jwks), backendEnv));
-        specs.add(spec(config, jars, ANALYTICS, config.analyticsPort(), "sarkhat-analytics", List.of(jwks), backendEnv));
+        specs.add(spec(config, jars, ANALYTICS, config.analyticsPort(), "sarkhat-analytics", List.of(jwks), analyticsEnv));
         specs.add(spec(config, jars, GATEWAY, config.gatewayPort(), "sarkhat-gateway", List.of(
                 "--sarkhat.gateway.article-service-uri=" + url(config, config.articlePort()),
                 "--sarkhat.gateway.comment-service-uri=" + url(config, config.commentPort()),
                 "--sarkhat.gateway.analytics-service-uri=" + url(config, config.analyticsPort()),
-                "--management.server.port=" + gatewayManagementPort(config)), gatewayEnv));
+                "--management.server.port=" + gatewayManagementPort(config)), stampingGatewayEnv));
         return specs;
     }
 

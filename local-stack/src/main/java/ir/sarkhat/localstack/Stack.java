@@ -61,7 +61,8 @@ public final class Stack implements AutoCloseable {
             startStep("MongoDB-protocol store (" + config.mongoFile().getFileName() + ") on port " + config.mongoPort(), mongo::start);
             startStep("Kafka broker on port " + config.kafkaPort(), kafka::start);
             config.progress().accept("Starting " + String.join(", ", ServicePlan.MODULES) + " ...");
-            fleet.start(ServicePlan.specs(config, jars, admin.gatewayEnv()), config.healthTimeout());
+            fleet.start(ServicePlan.specs(config, jars, admin.gatewayEnv(),
+                    BeaconSecret.resolve(System.getenv(), config.dataDir())), config.healthTimeout());
             admin.markInitialized(adminMarker());
         } catch (ServiceStartException e) {
             stop();

@@ -92,6 +92,10 @@ final class GatewayClient {
             return response.headers().firstValue(name).isPresent();
         }
 
+        String header(String name) {
+            return response.headers().firstValue(name).orElse("");
+        }
+
         @Override
         public String toString() {
             return what + " → " + status() + " " + contentType() + " " + abbreviated(body());

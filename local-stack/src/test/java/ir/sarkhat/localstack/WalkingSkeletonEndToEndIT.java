@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ir.sarkhat.localstack.GatewayClient.Reply;
@@ -48,6 +49,7 @@ class WalkingSkeletonEndToEndIT {
             """;
     private static final Pattern PERSIAN_MONTH = Pattern.compile(
             "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند");
+    private static final Pattern PAGEVIEW_ID = Pattern.compile("pv;desc=\"([0-9a-f-]{36})\"");
     private static final Pattern PERSIAN_DIGIT = Pattern.compile("[\u06F0-\u06F9]");
     private static final Duration STEP = Duration.ofMillis(300);
 
@@ -58,6 +60,8 @@ class WalkingSkeletonEndToEndIT {
     private String adminToken;
     private String articleId;
     private String slug;
+    /** The id the gateway gave the first page read, in {@code Server-Timing}; the beacon reports the same view. */
+    private String firstPageviewId;
     private String commentId;
 
     @BeforeAll
@@ -139,11 +143,21 @@ class WalkingSkeletonEndToEndIT {
             assertThat(page.contentType()).startsWith("text/html");
             assertThat(page.hasHeader("X-Sarkhat-Article-Id")).as("the gateway removes the internal header").isFalse();
             if (read == 1) {
+                Matcher pageview = PAGEVIEW_ID.matcher(page.header("Server-Timing"));
+                assertThat(pageview.find()).as("the view's id in Server-Timing: %s", page.header("Server-Timing")).isTrue();
+                firstPageviewId = pageview.group(1);
+                assertThat(page.body()).contains("/analytics/beacon.js");
                 assertThat(page.body()).contains("<html lang=\"fa\" dir=\"rtl\"").contains(TITLE);
                 assertThat(PERSIAN_MONTH.matcher(page.body()).find()).as("a Jalali month name").isTrue();
                 assertThat(PERSIAN_DIGIT.matcher(page.body()).find()).as("Persian digits").isTrue();
             }
         }
+        // The page's beacon reports the first read again; the gateway stamps it with the secret the stack shares
+        // with analytics-service, and the same pageviewId makes it count once (f_ still finds 5 views, not 6).
+        Reply beacon = gateway.post("/api/analytics/events", null, Map.of("type", "pageview",
+                "pageviewId", firstPageviewId, "url", stack.gatewayUrl().resolve("/articles/" + segment(slug)).toString(),
+                "referrer", "https://www.google.com/", "screenWidth", 390));
+        assertThat(beacon.status()).as("%s", beacon).isEqualTo(202);
     }
 
     @Test
