@@ -48,7 +48,8 @@ public final class StaffAuthenticationConverter implements Converter<Jwt, Abstra
     }
 
     private boolean fromExternal(Jwt jwt) {
-        return external.enabled() && jwt.getIssuer() != null && external.issuer().equals(jwt.getIssuer().toString());
+        // The raw claim: the gateway's issuer ("sarkhat") is not a URL, so Jwt.getIssuer() would throw.
+        return external.enabled() && external.issuer().equals(jwt.getClaimAsString("iss"));
     }
 
     /** The provider's role names at the dotted claim path, mapped to staff role names. */
