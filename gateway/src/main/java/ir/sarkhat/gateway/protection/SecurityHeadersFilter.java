@@ -1,5 +1,6 @@
 package ir.sarkhat.gateway.protection;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,13 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
     private final ClientIp clientIp;
+    private final String defaultPolicy;
 
-    SecurityHeadersFilter(ClientIp clientIp) {
+    /** {@code sarkhat.gateway.content-security-policy} replaces the default, e.g. to allow video embeds in frame-src. */
+    SecurityHeadersFilter(ClientIp clientIp,
+            @Value("${sarkhat.gateway.content-security-policy:" + DEFAULT_CSP + "}") String defaultPolicy) {
         this.clientIp = clientIp;
+        this.defaultPolicy = defaultPolicy;
     }
 
     @Override
@@ -37,19 +42,19 @@ class SecurityHeadersFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         boolean secure = clientIp.secure(exchange.getRequest());
         exchange.getResponse().beforeCommit(() -> {
-            apply(exchange.getResponse().getHeaders(), secure);
+            apply(exchange.getResponse().getHeaders(), secure, defaultPolicy);
             return Mono.empty();
         });
         return chain.filter(exchange);
     }
 
-    static void apply(HttpHeaders headers, boolean secure) {
+    static void apply(HttpHeaders headers, boolean secure, String defaultPolicy) {
         headers.set("X-Content-Type-Options", "nosniff");
         setIfAbsent(headers, "Referrer-Policy", "strict-origin-when-cross-origin");
         setIfAbsent(headers, "X-Frame-Options", "DENY");
         String csp = headers.getFirst("Content-Security-Policy");
         if (csp == null || csp.isBlank()) {
-            headers.set("Content-Security-Policy", DEFAULT_CSP);
+            headers.set("Content-Security-Policy", defaultPolicy);
         } else if (!csp.contains("frame-ancestors")) {
             headers.set("Content-Security-Policy", csp.strip() + "; frame-ancestors 'none'");
         }
