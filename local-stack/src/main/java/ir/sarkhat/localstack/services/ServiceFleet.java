@@ -63,12 +63,12 @@ public final class ServiceFleet {
             running.add(process);
             watchExit(spec, process);
         }
-        awaitHealthy(started, timeout);
+        awaitHealthy(started, timeout, running);
     }
 
-    private void awaitHealthy(long started, Duration timeout) {
+    private void awaitHealthy(long started, Duration timeout, List<ServiceProcess> processes) {
         long deadline = started + timeout.toNanos();
-        Set<ServiceProcess> waiting = new LinkedHashSet<>(running);
+        Set<ServiceProcess> waiting = new LinkedHashSet<>(processes);
         while (!waiting.isEmpty()) {
             if (stopping) {
                 throw new ServiceStartException(waiting.iterator().next().name(), null, "Stopped while starting");
@@ -134,7 +134,7 @@ public final class ServiceFleet {
         ServiceProcess process = ServiceProcess.launch(spec, javaBinary, jvmOptions, logsDir.resolve(spec.name() + ".log"));
         running.add(process);
         watchExit(spec, process);
-        awaitHealthy(System.nanoTime(), timeout);
+        awaitHealthy(System.nanoTime(), timeout, List.of(process));
     }
 
     private void watchExit(ServiceSpec spec, ServiceProcess process) {
