@@ -43,6 +43,7 @@ class SigningKeysTest {
         keys.afterPropertiesSet();
         String first = keys.signingKey().getKeyID();
 
+        clock.advance(Duration.ofDays(1));
         String added = keys.rotate().block();
         assertThat(added).isNotEqualTo(first);
         assertThat(keys.publicKeys().getKeyByKeyId(added)).as("published at once").isNotNull();
