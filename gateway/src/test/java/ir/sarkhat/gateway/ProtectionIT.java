@@ -186,6 +186,16 @@ class ProtectionIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void aChunkedBodyIsCutAtTheLimit() {
+        reactor.core.publisher.Flux<String> chunks = reactor.core.publisher.Flux.range(0, 70)
+                .map(i -> "a".repeat(1024));
+        http().post().uri("/api/articles/chunked/comments").header("X-Forwarded-For", client())
+                .contentType(MediaType.APPLICATION_JSON).body(chunks, String.class).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void aDownBackendOpensItsCircuitAndIsThenAnswered503AtOnce() {
         for (int i = 0; i < 3; i++) {
             http().get().uri("/api/analytics/articles/cb").exchange().expectStatus().isEqualTo(503);

@@ -307,13 +307,7 @@ class EditorPagesIT {
     }
 
     private void signIn(String password) {
-        WebElement user = browser.findElement(By.id("username"));
-        user.clear();
-        user.sendKeys(EDITOR);
-        WebElement secret = browser.findElement(By.id("password"));
-        secret.clear();
-        secret.sendKeys(password);
-        browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        HeadlessChromium.signIn(browser, EDITOR, password);
     }
 
     private WebElement tab(String status) {
