@@ -25,7 +25,7 @@ trap 'kill "$stack" 2>/dev/null; wait "$stack" 2>/dev/null; rm -rf "$data"' EXIT
 
 echo "== starting the local stack (log: $data/stack.log)"
 for i in $(seq 1 300); do
-    if curl -sf http://127.0.0.1:8080/actuator/health >/dev/null && curl -sf http://127.0.0.1:8081/actuator/health >/dev/null \
+    if curl -sf http://127.0.0.1:8080/readyz >/dev/null && curl -sf http://127.0.0.1:8081/actuator/health >/dev/null \
         && grep -q "localhost:8080" "$data/stack.log"; then
         break
     fi

@@ -36,6 +36,8 @@ ENV SERVER_PORT=${PORT} \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
 EXPOSE ${PORT}
 # curl ships in the eclipse-temurin Ubuntu images (wget too); -f turns 503 (DOWN) into a failure.
+# /readyz is the readiness group on the service port of every service (the gateway keeps the rest of
+# its actuator on its management port).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=120s --retries=3 \
-  CMD curl -fsS -o /dev/null --max-time 4 "http://127.0.0.1:${SERVER_PORT}/actuator/health" || exit 1
+  CMD curl -fsS -o /dev/null --max-time 4 "http://127.0.0.1:${SERVER_PORT}/readyz" || exit 1
 ENTRYPOINT ["java", "-jar", "application.jar"]

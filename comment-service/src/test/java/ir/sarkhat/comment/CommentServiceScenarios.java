@@ -796,6 +796,36 @@ abstract class CommentServiceScenarios {
         assertThat(moderationView(id).get("articleTitle").asString()).isEqualTo("عنوان تازه");
     }
 
+    // --- issue #6: operations ---
+
+    @Test
+    void probesAndPrometheusShowTheModerationQueueAndTheOutbox() {
+        for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/readyz")) {
+            HttpResponse<String> answer = get(probe, null);
+            assertThat(answer.statusCode()).as(probe).isEqualTo(200);
+            assertThat(answer.body()).as(probe).contains("\"status\":\"UP\"");
+        }
+        String articleId = publishArticle();
+        submit(articleId, "نظری که منتظر ناظر می‌ماند");
+        // Past the gauges' refresh interval (they count at most every 15 s), and an hour of waiting.
+        clock.advance(Duration.ofHours(1));
+        long pending = mongo.getCollection("comments").countDocuments(new Document("status", "PENDING"));
+        String metrics = get("/actuator/prometheus", null).body();
+
+        assertThat(pending).isPositive();
+        assertThat(metrics).contains("sarkhat_moderation_queue_size{application=\"comment-service\"} " + pending + ".0");
+        assertThat(gauge(metrics, "sarkhat_moderation_queue_oldest_age_seconds")).isGreaterThanOrEqualTo(3600);
+        assertThat(metrics).contains("sarkhat_outbox_pending{application=\"comment-service\",collection=\"comments\"}")
+                .contains("sarkhat_outbox_pending{application=\"comment-service\",collection=\"tombstones\"}")
+                .contains("http_server_requests_seconds_bucket{");
+    }
+
+    static double gauge(String prometheusText, String name) {
+        return prometheusText.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " not in the scrape"));
+    }
+
     // --- helpers ---
 
     String bootstrap() {

@@ -79,7 +79,8 @@ class RoutingIT extends GatewayIntegrationTest {
 
     @Test
     void healthIsUp() {
-        http().get().uri("/actuator/health").exchange()
+        // The actuator is on the management port (ObservabilityIT); the public port has the probes.
+        http().get().uri("/readyz").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }

@@ -30,7 +30,8 @@ final class ServicePlan {
         specs.add(spec(config, jars, GATEWAY, config.gatewayPort(), "sarkhat-gateway", List.of(
                 "--sarkhat.gateway.article-service-uri=" + url(config, config.articlePort()),
                 "--sarkhat.gateway.comment-service-uri=" + url(config, config.commentPort()),
-                "--sarkhat.gateway.analytics-service-uri=" + url(config, config.analyticsPort())), gatewayEnv));
+                "--sarkhat.gateway.analytics-service-uri=" + url(config, config.analyticsPort()),
+                "--management.server.port=" + gatewayManagementPort(config)), gatewayEnv));
         return specs;
     }
 
@@ -44,6 +45,14 @@ final class ServicePlan {
         args.addAll(own);
         args.addAll(config.extraServiceArgs());
         return new ServiceSpec(module, jars.get(module), port, args, env);
+    }
+
+    /**
+     * The gateway's actuator (Prometheus scrape) port: 8090 beside the default 8080, a random one when
+     * the stack runs on free ports (tests), so two stacks never collide on it.
+     */
+    static int gatewayManagementPort(StackConfig config) {
+        return config.gatewayPort() == 8080 ? 8090 : 0;
     }
 
     static String url(StackConfig config, int port) {

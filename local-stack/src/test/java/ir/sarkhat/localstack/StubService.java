@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for a service's exec jar in {@link StackWithStubServicesTest}: prints its arguments and the
- * admin environment, then answers {@code /actuator/health} with UP, or exits 3 when told to fail.
+ * admin environment, then answers {@code /readyz} with UP, or exits 3 when told to fail.
  * JDK classes only: it is copied alone into a jar.
  */
 public final class StubService {
@@ -36,7 +36,7 @@ public final class StubService {
             System.exit(3);
         }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 10);
-        server.createContext("/actuator/health", exchange -> {
+        server.createContext("/readyz", exchange -> {
             byte[] body = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);

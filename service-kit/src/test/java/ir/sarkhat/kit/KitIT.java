@@ -71,6 +71,9 @@ class KitIT {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -160,6 +163,9 @@ class KitIT {
         assertThat(dead.partition()).isEqualTo(2);
         assertThat(KafkaProbe.header(dead, "kafka_dlt-original-topic")).isEqualTo("inbox");
         assertThat(KafkaProbe.header(dead, "kafka_dlt-exception-fqcn")).isNotBlank();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                meters.get("sarkhat.events.dead.lettered").tag("topic", "inbox").counter().count())
+                .as("dead letters are counted for the alert on <topic>-dlt").isGreaterThanOrEqualTo(1));
     }
 
     @Test

@@ -6,7 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Asks a service's {@code /actuator/health}: up means 200 with status UP. */
+/**
+ * Asks a service's readiness probe {@code /readyz} (on its public port; the gateway keeps the rest of its
+ * actuator on a separate management port): up means 200 with status UP.
+ */
 final class HealthProbe {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -17,7 +20,7 @@ final class HealthProbe {
     }
 
     boolean isUp(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/readyz"))
                 .timeout(Duration.ofSeconds(5))
                 .GET()
                 .build();

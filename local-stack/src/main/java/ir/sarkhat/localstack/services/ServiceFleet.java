@@ -89,7 +89,7 @@ public final class ServiceFleet {
             if (System.nanoTime() > deadline) {
                 ServiceProcess first = waiting.iterator().next();
                 throw failure(first, first.name() + " was not healthy (GET :" + first.spec().port()
-                        + "/actuator/health -> 200 UP) within " + timeout.toSeconds() + " s");
+                        + "/readyz -> 200 UP) within " + timeout.toSeconds() + " s");
             }
             pause();
         }

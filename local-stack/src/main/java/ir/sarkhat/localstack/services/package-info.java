@@ -1,2 +1,2 @@
-/** The services as child JVMs: launch with output to a log file, wait for /actuator/health, stop gently then forcibly. */
+/** The services as child JVMs: launch with output to a log file, wait for /readyz, stop gently then forcibly. */
 package ir.sarkhat.localstack.services;

@@ -12,6 +12,14 @@ import java.time.Instant;
  * @param type    {@code ce_type}, e.g. {@code sarkhat.article.published.v1}
  * @param time    {@code ce_time}
  * @param data    the event data as JSON text, exactly as the contract's schema describes it
+ * @param traceparent the W3C trace context of the request that caused the event (may be null): the
+ *                relay sends the record in that trace, so one trace runs from request to consumer
  */
-public record OutboxEvent(String eventId, String topic, String key, String type, Instant time, String data) {
+public record OutboxEvent(String eventId, String topic, String key, String type, Instant time, String data,
+        String traceparent) {
+
+    /** An event outside any trace. */
+    public OutboxEvent(String eventId, String topic, String key, String type, Instant time, String data) {
+        this(eventId, topic, key, type, time, data, null);
+    }
 }

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +26,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
+
+import ir.sarkhat.kit.observability.TraceParents;
 
 /**
  * Hands pending events from aggregate documents to Kafka, then removes them from the document.
@@ -45,6 +49,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final String source;
     private final Duration pollInterval;
     private final Duration sendTimeout;
+    private final OutboxLeases leases;
+    private volatile TraceParents traceParents;
 
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
     private ScheduledExecutorService executor;
@@ -54,12 +60,24 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<String> collections,
             String source, Duration pollInterval, Duration sendTimeout) {
+        this(mongo, kafka, collections, source, pollInterval, sendTimeout, Duration.ofSeconds(10));
+    }
+
+    /** @param lease how long one instance's relay keeps a collection after its last pass (see {@link OutboxLeases}) */
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<String> collections,
+            String source, Duration pollInterval, Duration sendTimeout, Duration lease) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
         this.source = source;
         this.pollInterval = pollInterval;
         this.sendTimeout = sendTimeout;
+        this.leases = new OutboxLeases(mongo, lease);
+    }
+
+    /** Sends each event in the trace of the request that stored it (see {@link OutboxEvent#traceparent()}). */
+    public void continueTraces(TraceParents traceParents) {
+        this.traceParents = traceParents;
     }
 
     /** Asks for a relay pass soon, so a fresh event does not wait for the next poll. */
@@ -73,7 +91,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One pass over every outbox collection.
+     * One pass over every outbox collection whose lease this relay holds (or can take).
      *
      * @return how many events were handed to Kafka
      * @throws OutboxRelayException when Kafka did not acknowledge an event (it stays pending)
@@ -81,20 +99,49 @@ public class OutboxRelay implements SmartLifecycle {
     public int relayOnce() {
         int sent = 0;
         for (String collection : collections) {
-            sent += relayCollection(collection);
+            if (leases.hold(collection)) {
+                try {
+                    sent += relayCollection(collection);
+                } catch (RuntimeException e) {
+                    // Perhaps only this instance cannot reach Kafka: let another one try meanwhile.
+                    leases.release(collection);
+                    throw e;
+                }
+            }
         }
         return sent;
     }
 
+    /** The collections whose documents carry an outbox. */
+    public List<String> collections() {
+        return collections;
+    }
+
     /** Number of events still waiting, for metrics and tests. */
     public long pendingEvents() {
-        long pending = 0;
+        return backlog().values().stream().mapToLong(Backlog::events).sum();
+    }
+
+    /** Per outbox collection: how many events wait and since when the oldest one waits. */
+    public Map<String, Backlog> backlog() {
+        Map<String, Backlog> backlog = new LinkedHashMap<>();
         for (String collection : collections) {
+            long events = 0;
+            Instant oldest = null;
             for (Document doc : mongo.find(pendingQuery(), Document.class, collection)) {
-                pending += doc.getList("outbox", Document.class).size();
+                for (Document event : doc.getList("outbox", Document.class)) {
+                    events++;
+                    Instant time = time(event.get("time"));
+                    oldest = oldest == null || time.isBefore(oldest) ? time : oldest;
+                }
             }
+            backlog.put(collection, new Backlog(events, oldest));
         }
-        return pending;
+        return backlog;
+    }
+
+    /** Events waiting in one collection; {@code oldest} is null when none wait. */
+    public record Backlog(long events, Instant oldest) {
     }
 
     private int relayCollection(String collection) {
@@ -128,6 +175,23 @@ public class OutboxRelay implements SmartLifecycle {
         header(record, CloudEventHeaders.TIME, time(event.get("time")).toString());
         header(record, CloudEventHeaders.SUBJECT, event.getString("key"));
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        TraceParents traces = traceParents;
+        if (traces == null) {
+            send(record, event);
+        } else {
+            // The relay span continues the stored request trace; the record carries it (a template
+            // with observation enabled adds its own producer span's traceparent after this one).
+            traces.continueTrace(event.getString("traceparent"), "outbox relay " + record.topic(), () -> {
+                String traceparent = traces.current();
+                if (traceparent != null) {
+                    header(record, TraceParents.HEADER, traceparent);
+                }
+                send(record, event);
+            });
+        }
+    }
+
+    private void send(ProducerRecord<String, String> record, Document event) {
         try {
             kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -190,6 +254,14 @@ public class OutboxRelay implements SmartLifecycle {
                 executor.awaitTermination(sendTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        // Hand the collections over now, not when the leases expire (a rolling restart).
+        for (String collection : collections) {
+            try {
+                leases.release(collection);
+            } catch (RuntimeException e) {
+                log.debug("Could not release the outbox lease of {}: {}", collection, e.toString());
             }
         }
     }

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,8 +22,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import ir.sarkhat.kit.events.PoisonEventException;
 import tools.jackson.core.JacksonException;
 
@@ -70,7 +75,8 @@ public class KafkaAutoConfiguration {
     DefaultErrorHandler sarkhatErrorHandler(KafkaTemplate<?, ?> template,
             @Value("${sarkhat.kafka.retry.max-attempts:4}") int maxRetries,
             @Value("${sarkhat.kafka.retry.initial-interval-ms:500}") long initialInterval,
-            @Value("${sarkhat.kafka.retry.max-interval-ms:5000}") long maxInterval) {
+            @Value("${sarkhat.kafka.retry.max-interval-ms:5000}") long maxInterval,
+            ObjectProvider<MeterRegistry> meters) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(maxRetries);
@@ -79,7 +85,27 @@ public class KafkaAutoConfiguration {
         backOff.setMaxInterval(maxInterval);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(PoisonEventException.class, JacksonException.class);
+        meters.ifAvailable(registry -> handler.setRetryListeners(deadLetterCounter(registry)));
         return handler;
+    }
+
+    /** {@code sarkhat.events.dead.lettered{topic}}: records given up on and sent to {@code <topic>-dlt}. */
+    private static RetryListener deadLetterCounter(MeterRegistry registry) {
+        return new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
+                // each failed attempt is logged by the error handler; only the final outcome is counted
+            }
+
+            @Override
+            public void recovered(ConsumerRecord<?, ?> record, Exception ex) {
+                Counter.builder("sarkhat.events.dead.lettered")
+                        .description("Records that failed every retry (or could never be read) and went to <topic>-dlt")
+                        .tag("topic", record.topic())
+                        .register(registry)
+                        .increment();
+            }
+        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package ir.sarkhat.kit.security;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -9,7 +10,9 @@ import ir.sarkhat.kit.problem.ProblemSecurityHandlers;
 /**
  * The part of every service's security chain that is the same everywhere: stateless bearer tokens,
  * no CSRF (no cookies are used for authentication), problem+json for 401 and 403.
- * Each service adds its own {@code authorizeHttpRequests} rules.
+ * Each service adds its own {@code authorizeHttpRequests} rules after the operational ones here:
+ * health probes and the Prometheus scrape are open on the service port, which the gateway never
+ * routes to (docs/observability.md).
  */
 public final class StaffSecurity {
 
@@ -36,7 +39,10 @@ public final class StaffSecurity {
                 .oauth2ResourceServer(o -> o
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers)
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter)));
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter)))
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
+                                "/actuator/prometheus", "/livez", "/readyz").permitAll());
         return http;
     }
 }
