@@ -27,6 +27,7 @@ import ir.sarkhat.kit.events.OutboxRelay;
 import ir.sarkhat.kit.test.EventContracts;
 import ir.sarkhat.kit.test.KafkaProbe;
 import ir.sarkhat.kit.test.TestTokens;
+import ir.sarkhat.kit.test.TokenChecks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -471,6 +472,23 @@ abstract class AnalyticsScenario {
         HttpResponse<String> response = get("/api/analytics/articles/" + articleId);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readValue(response.body(), Map.class);
+    }
+
+    @Test
+    void theServiceChecksTokensItselfOnItsOwnPort() {
+        // Nothing but public reads is open here: a write with any token kind is refused, by this service itself.
+        TokenChecks.assertOnlyValidTokensWithTheRolePass(authorization -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/analytics/articles/token-check"))
+                    .DELETE();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "EDITOR");
     }
 
     HttpResponse<String> get(String path) throws Exception {

@@ -31,6 +31,7 @@ import ir.sarkhat.article.text.PersianDates;
 import ir.sarkhat.kit.test.EventContracts;
 import ir.sarkhat.kit.test.KafkaProbe;
 import ir.sarkhat.kit.test.TestTokens;
+import ir.sarkhat.kit.test.TokenChecks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -319,6 +320,10 @@ abstract class ArticleScenario {
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }
+        TokenChecks.assertOnlyValidTokensWithTheRolePass(
+                token -> http.post("/api/articles", body, token).statusCode(), "MODERATOR");
+        TokenChecks.assertOnlyValidTokensWithTheRolePass(
+                token -> http.send("DELETE", "/api/articles/some-id", null, token).statusCode(), "MODERATOR");
         assertThat(mongo.getCollection("articles").countDocuments()).isEqualTo(before);
 
         assertThat(http.post("/api/articles", body, TestTokens.bearer("a", "ADMIN")).statusCode()).isEqualTo(201);

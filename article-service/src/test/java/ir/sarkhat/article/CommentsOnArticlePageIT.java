@@ -106,7 +106,9 @@ class CommentsOnArticlePageIT {
         assertThat(section.indexOf("خبر خوبی بود.")).as("oldest first, the reply under it")
                 .isLessThan(section.indexOf("موافقم"));
         assertThat(section.replaceAll("\\s+", " ")).as("the reply is indented one level")
-                .contains("id=\"comment-" + replyId + "\" class=\"comment depth-1\" style=\"margin-inline-start: 2rem;");
+                .contains("id=\"comment-" + replyId + "\" class=\"comment depth-1\" data-depth=\"1\">");
+        assertThat(section).as("no style attributes: the CSP allows no inline styles").doesNotContain("style=")
+                .containsPattern("class=\"avatar hue-([0-9]|1[01])\"");
         assertThat(html).contains("<script src=\"/comments/widget.js\" defer></script>")
                 .contains("<link rel=\"stylesheet\" href=\"/comments/widget.css\">");
         assertThat(html.indexOf("/comments/widget.js")).isGreaterThan(html.indexOf("</section>", html.indexOf("<section id=\"comments\"")));

@@ -38,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import ir.sarkhat.kit.test.EventContracts;
 import ir.sarkhat.kit.test.KafkaProbe;
 import ir.sarkhat.kit.test.TestTokens;
+import ir.sarkhat.kit.test.TokenChecks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -130,6 +131,9 @@ abstract class CommentServiceScenarios {
         assertThat(editor.statusCode()).isEqualTo(403);
         assertProblem(editor);
         assertThat(get("/api/moderation/comments", null).statusCode()).isEqualTo(401);
+        TokenChecks.assertOnlyValidTokensWithTheRolePass(token -> post(approve, "", token).statusCode(), "EDITOR");
+        TokenChecks.assertOnlyValidTokensWithTheRolePass(
+                token -> get("/api/moderation/comments", token).statusCode(), "EDITOR");
 
         String moderator = TestTokens.bearer("moderator1", "MODERATOR");
         JsonNode queued = findById(JSON.readTree(get("/api/moderation/comments", moderator).body()), commentId);

@@ -25,6 +25,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         // The relay is driven by hand in its test; the scheduled one must not race it.
         "sarkhat.gateway.page-views.relay-interval=1h",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
+        // Every test here calls from 127.0.0.1: limits that tests of other things never reach.
+        // ProtectionIT tests the limits with small values and client addresses of its own.
+        "sarkhat.gateway.rate-limits.rules.login.limit=100000",
+        "sarkhat.gateway.rate-limits.rules.comment-post.limit=100000",
+        "sarkhat.gateway.rate-limits.rules.search.limit=100000",
+        "sarkhat.gateway.rate-limits.rules.beacon.limit=100000",
+        "sarkhat.security.login-throttle.ip-threshold=100000",
+        // A rotated key signs at once here; production waits until every instance knows it.
+        "sarkhat.security.key-activation-delay=0s",
 })
 @EmbeddedKafka(partitions = 1, topics = "page-views", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class GatewayIntegrationTest {

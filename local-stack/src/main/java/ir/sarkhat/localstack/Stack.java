@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import ir.sarkhat.localstack.kafka.KafkaBroker;
 import ir.sarkhat.localstack.mongo.MongoStore;
 import ir.sarkhat.localstack.services.ServiceFleet;
+import ir.sarkhat.localstack.services.ServiceSpec;
 import ir.sarkhat.localstack.services.ServiceStartException;
 
 /**
@@ -30,6 +31,7 @@ public final class Stack implements AutoCloseable {
     private final ServiceFleet fleet;
     private final Thread shutdownHook = new Thread(this::stop, "sarkhat-stack-shutdown");
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Map<String, ServiceSpec> stoppedServices = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile AdminAccount admin;
     private volatile Duration startupTime;
 
@@ -87,6 +89,21 @@ public final class Stack implements AutoCloseable {
     /** Brings the broker back on the same ports with the same data. */
     public void startKafka() {
         step("Kafka broker on port " + config.kafkaPort(), kafka::start);
+    }
+
+    /** Simulates an outage of one service ({@code comment-service}, …): the others keep running. */
+    public void stopService(String name) {
+        stoppedServices.put(name, fleet.stopOne(name));
+    }
+
+    /** Brings a service stopped by {@link #stopService} back on its port and waits until it is healthy. */
+    public void startService(String name) {
+        ServiceSpec spec = stoppedServices.remove(name);
+        if (spec == null) {
+            throw new IllegalArgumentException(name + " was not stopped by stopService");
+        }
+        config.progress().accept("Starting " + name + " again ...");
+        fleet.startOne(spec, config.healthTimeout());
     }
 
     /** Stops the services (gently, then forcibly), then Kafka, then the store. Safe to call twice. */

@@ -72,6 +72,9 @@ class WalkingSkeletonEndToEndIT {
                 .freePorts()
                 .adminUser(ADMIN)
                 .adminPassword(ADMIN_PASSWORD)
+                // The steps poll by posting comments until comment-service knows the article: more than a
+                // reader's 5 per minute from one address (the gateway's rate limit, tested in its own module).
+                .extraServiceArgs(List.of("--sarkhat.gateway.rate-limits.rules.comment-post.limit=10000"))
                 .progress(line -> System.out.println("[stack] " + line))
                 .build();
         stack = new Stack(config).start();

@@ -228,8 +228,15 @@ class EditorPagesIT {
         assertThat(text("#list .row .date")).doesNotContainPattern("[0-9]");
 
         // Publish: it leaves the drafts and shows under published.
-        browser.findElements(By.cssSelector("#list .row .title")).stream()
-                .filter(e -> e.getText().equals(title + " (ویرایش)")).findFirst().orElseThrow().click();
+        // The list may re-render under us (a refresh after the tab switch): look again if a row goes stale.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement row = d.findElements(By.cssSelector("#list .row .title")).stream()
+                    .filter(e -> e.getText().equals(title + " (ویرایش)")).findFirst().orElse(null);
+            if (row != null) {
+                row.click();
+            }
+            return row != null;
+        });
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("edit-view")));
         wait.until(d -> browser.findElement(By.id("f-title")).getAttribute("value").equals(title + " (ویرایش)"));
         // The excerpt derived from the body is a hint, not a value a save would freeze.
@@ -246,8 +253,15 @@ class EditorPagesIT {
         wait.until(d -> titles().contains(title + " (ویرایش)"));
 
         // Revisions: the first save comes back, as a new save of the published article.
-        browser.findElements(By.cssSelector("#list .row .title")).stream()
-                .filter(e -> e.getText().equals(title + " (ویرایش)")).findFirst().orElseThrow().click();
+        // The list may re-render under us (a refresh after the tab switch): look again if a row goes stale.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement row = d.findElements(By.cssSelector("#list .row .title")).stream()
+                    .filter(e -> e.getText().equals(title + " (ویرایش)")).findFirst().orElse(null);
+            if (row != null) {
+                row.click();
+            }
+            return row != null;
+        });
         wait.until(d -> browser.findElement(By.id("f-title")).getAttribute("value").equals(title + " (ویرایش)"));
         browser.findElement(By.id("show-revisions")).click();
         wait.until(d -> browser.findElements(By.cssSelector("#revisions .revision")).size() >= 2);
@@ -307,13 +321,7 @@ class EditorPagesIT {
     }
 
     private void signIn(String password) {
-        WebElement user = browser.findElement(By.id("username"));
-        user.clear();
-        user.sendKeys(EDITOR);
-        WebElement secret = browser.findElement(By.id("password"));
-        secret.clear();
-        secret.sendKeys(password);
-        browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        HeadlessChromium.signIn(browser, EDITOR, password);
     }
 
     private WebElement tab(String status) {
@@ -326,8 +334,10 @@ class EditorPagesIT {
                 "return Array.from(document.querySelectorAll('#list .row .title')).map(e => e.textContent)");
     }
 
+    /** The list re-renders after a tab switch; an element read mid-render goes stale, so read it again. */
     private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     private void takeScreenshot(String name) throws IOException {

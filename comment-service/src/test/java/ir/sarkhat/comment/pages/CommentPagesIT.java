@@ -391,13 +391,7 @@ class CommentPagesIT {
     // ---- helpers ----
 
     private void signIn(String username, String password) {
-        WebElement user = browser.findElement(By.id("username"));
-        user.clear();
-        user.sendKeys(username);
-        WebElement secret = browser.findElement(By.id("password"));
-        secret.clear();
-        secret.sendKeys(password);
-        browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        HeadlessChromium.signIn(browser, username, password);
     }
 
     private WebElement tab(String status) {

@@ -1,5 +1,8 @@
 package ir.sarkhat.gateway.auth;
 
-/** The login answer, shaped like an OAuth 2 token response. */
-record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+/**
+ * The sign-in and refresh answer, shaped like an OAuth 2 token response. The refresh token is also set as an HttpOnly
+ * cookie for pages; API clients keep it from here.
+ */
+record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken, long refreshExpiresIn) {
 }

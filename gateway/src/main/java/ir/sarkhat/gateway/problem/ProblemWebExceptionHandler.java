@@ -60,6 +60,9 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
         if (ex instanceof ProblemException p && p.bearerChallenge()) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (ex instanceof ProblemException p && p.retryAfterSeconds() > 0) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(p.retryAfterSeconds()));
+        }
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 

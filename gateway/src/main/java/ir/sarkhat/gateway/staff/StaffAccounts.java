@@ -5,11 +5,14 @@ import java.util.Date;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,6 +39,17 @@ public class StaffAccounts {
         return mongo.insert(account.toDocument(), COLLECTION)
                 .thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+    }
+
+    /** Every account, by username. Staff lists are small (tens), so no paging. */
+    Flux<StaffAccount> all() {
+        return mongo.find(new Query().with(Sort.by("_id")), Document.class, COLLECTION).map(StaffAccount::fromDocument);
+    }
+
+    /** Applies the change and answers the account as it is now; empty when there is no such account. */
+    Mono<StaffAccount> update(String username, Update update) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(username)), update,
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION).map(StaffAccount::fromDocument);
     }
 
     /** Sets the password, enables the account and grants ADMIN; creates the account if it does not exist. */

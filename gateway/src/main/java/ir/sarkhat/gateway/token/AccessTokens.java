@@ -100,4 +100,17 @@ public class AccessTokens {
         }
     }
 
+    /**
+     * Verifies the header and requires a role (ADMIN counts as every role).
+     *
+     * @throws ProblemException 401 without a valid token, 403 without the role
+     */
+    public StaffPrincipal requireRole(String authorizationHeader, String role, String action) {
+        StaffPrincipal caller = verify(authorizationHeader);
+        if (!caller.hasRole(role) && !caller.hasRole("ADMIN")) {
+            throw ProblemException.forbidden(action + " needs the " + role + " role.");
+        }
+        return caller;
+    }
+
 }

@@ -28,6 +28,7 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code /articles/slow}: answers only after {@link #releaseSlow()} (or 5 s);</li>
  * <li>any other {@code /articles/…}: 200 with {@code X-Sarkhat-Article-Id: art-<last segment>}.</li>
  * </ul>
+ * {@code /moderation…} answers with its own Content-Security-Policy, as the staff pages do.
  */
 public final class StubBackend {
 
@@ -36,6 +37,7 @@ public final class StubBackend {
     private final String name;
     private final HttpServer server;
     private final Map<String, Headers> lastHeadersByPath = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> hitsByPath = new ConcurrentHashMap<>();
     private final CountDownLatch slow = new CountDownLatch(1);
 
     private StubBackend(String name) {
@@ -67,6 +69,12 @@ public final class StubBackend {
         return lastHeadersByPath.get(path);
     }
 
+    /** How many requests reached this path (raw path, as sent). */
+    public int hits(String path) {
+        java.util.concurrent.atomic.AtomicInteger hits = hitsByPath.get(path);
+        return hits == null ? 0 : hits.get();
+    }
+
     public void releaseSlow() {
         slow.countDown();
     }
@@ -76,8 +84,13 @@ public final class StubBackend {
             body.readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
             lastHeadersByPath.put(path, exchange.getRequestHeaders());
+            hitsByPath.computeIfAbsent(path, p -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             Headers response = exchange.getResponseHeaders();
             response.set("X-Stub-Service", name);
+            if (path.startsWith("/moderation")) {
+                // Like the staff pages: the service sends its own, stricter policy.
+                response.set("Content-Security-Policy", "default-src 'none'; script-src 'self'");
+            }
             int status = 200;
             if (path.startsWith("/articles/")) {
                 String slug = path.substring(path.lastIndexOf('/') + 1);

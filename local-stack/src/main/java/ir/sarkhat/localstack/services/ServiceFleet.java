@@ -25,6 +25,7 @@ public final class ServiceFleet {
     private final HealthProbe probe;
     private final Consumer<String> progress;
     private final List<ServiceProcess> running = new CopyOnWriteArrayList<>();
+    private final Set<String> stoppedOnPurpose = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     public ServiceFleet(Path javaBinary, List<String> jvmOptions, String host, Path logsDir, Consumer<String> progress) {
@@ -60,19 +61,14 @@ public final class ServiceFleet {
             }
             ServiceProcess process = ServiceProcess.launch(spec, javaBinary, jvmOptions, logsDir.resolve(spec.name() + ".log"));
             running.add(process);
-            process.process().onExit().thenAccept(p -> {
-                if (!stopping) {
-                    progress.accept("! " + spec.name() + " exited with code " + p.exitValue()
-                            + " - see " + logsDir.resolve(spec.name() + ".log"));
-                }
-            });
+            watchExit(spec, process);
         }
-        awaitHealthy(started, timeout);
+        awaitHealthy(started, timeout, running);
     }
 
-    private void awaitHealthy(long started, Duration timeout) {
+    private void awaitHealthy(long started, Duration timeout, List<ServiceProcess> processes) {
         long deadline = started + timeout.toNanos();
-        Set<ServiceProcess> waiting = new LinkedHashSet<>(running);
+        Set<ServiceProcess> waiting = new LinkedHashSet<>(processes);
         while (!waiting.isEmpty()) {
             if (stopping) {
                 throw new ServiceStartException(waiting.iterator().next().name(), null, "Stopped while starting");
@@ -115,6 +111,39 @@ public final class ServiceFleet {
             process.awaitOrKill(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         }
         running.removeAll(toStop);
+    }
+
+    /**
+     * Stops one service the way {@link #stop()} stops all (an outage of that service alone) and answers its spec, so
+     * {@link #startOne} can bring it back.
+     */
+    public ServiceSpec stopOne(String name) {
+        ServiceProcess process = running.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No running service named " + name));
+        progress.accept("Stopping " + name + " ...");
+        stoppedOnPurpose.add(name);
+        process.requestStop();
+        process.awaitOrKill(STOP_GRACE.toMillis());
+        running.remove(process);
+        return process.spec();
+    }
+
+    /** Launches one service again (same port, same log file, appended) and waits until it is healthy. */
+    public void startOne(ServiceSpec spec, Duration timeout) {
+        stoppedOnPurpose.remove(spec.name());
+        ServiceProcess process = ServiceProcess.launch(spec, javaBinary, jvmOptions, logsDir.resolve(spec.name() + ".log"));
+        running.add(process);
+        watchExit(spec, process);
+        awaitHealthy(System.nanoTime(), timeout, List.of(process));
+    }
+
+    private void watchExit(ServiceSpec spec, ServiceProcess process) {
+        process.process().onExit().thenAccept(p -> {
+            if (!stopping && !stoppedOnPurpose.contains(spec.name())) {
+                progress.accept("! " + spec.name() + " exited with code " + p.exitValue()
+                        + " - see " + logsDir.resolve(spec.name() + ".log"));
+            }
+        });
     }
 
     public List<Long> pids() {

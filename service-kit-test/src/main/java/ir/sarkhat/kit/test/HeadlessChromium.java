@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -49,6 +52,20 @@ public final class HeadlessChromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Fills and sends the sign-in form every staff page shares ({@code #username}, {@code #password},
+     * {@code #sign-in-form}), clearing what an earlier attempt left in the fields.
+     */
+    public static void signIn(WebDriver browser, String username, String password) {
+        WebElement user = browser.findElement(By.id("username"));
+        user.clear();
+        user.sendKeys(username);
+        WebElement secret = browser.findElement(By.id("password"));
+        secret.clear();
+        secret.sendKeys(password);
+        browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
     }
 
     private static String tempProfile() {

@@ -20,6 +20,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
@@ -56,6 +57,12 @@ public final class TestTokens {
         return "Bearer " + token(KEYS, username, issuer, audience, Duration.ofMinutes(15), roles);
     }
 
+    /** An unsigned token ({@code alg: none}) with otherwise valid claims: must never be accepted. */
+    public static String algNone(String username, String... roles) {
+        Instant now = Instant.now();
+        return "Bearer " + new PlainJWT(claims(username, ISSUER, AUDIENCE, now, Duration.ofMinutes(15), roles)).serialize();
+    }
+
     public static synchronized String publicKeyLocation() {
         if (publicKeyLocation == null) {
             try {
@@ -75,8 +82,19 @@ public final class TestTokens {
 
     private static String token(KeyPair keys, String username, String issuer, String audience, Duration ttl,
             String... roles) {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet claims = claims(username, issuer, audience, Instant.now(), ttl, roles);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+        try {
+            jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    private static JWTClaimsSet claims(String username, String issuer, String audience, Instant now, Duration ttl,
+            String... roles) {
+        return new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(audience)
                 .subject(username)
@@ -85,13 +103,6 @@ public final class TestTokens {
                 .expirationTime(Date.from(now.plus(ttl)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
-        try {
-            jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
     }
 
     private static KeyPair generate() {

@@ -35,6 +35,26 @@ public final class StaffJwtDecoders {
         return decoder;
     }
 
+    /** An external OpenID Connect provider's tokens: RS256 from its JWKS, its issuer, the audience when configured. */
+    public static JwtDecoder external(ExternalIssuerProperties oidc) {
+        String jwks = oidc.jwksUri() == null || oidc.jwksUri().isBlank()
+                ? oidc.issuer().replaceAll("/$", "") + "/protocol/openid-connect/certs" // Keycloak's layout
+                : oidc.jwksUri();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwks).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(oidc.audience() == null || oidc.audience().isBlank()
+                ? JwtValidators.createDefaultWithIssuer(oidc.issuer())
+                : validator(oidc.issuer(), oidc.audience()));
+        return decoder;
+    }
+
+    /** The gateway's decoder alone, or both behind a router on {@code iss} when an external provider is set. */
+    public static JwtDecoder withExternal(JwtDecoder staff, String staffIssuer, ExternalIssuerProperties oidc) {
+        if (!oidc.enabled()) {
+            return staff;
+        }
+        return new IssuerRoutingJwtDecoder(java.util.Map.of(staffIssuer, staff, oidc.issuer(), external(oidc)));
+    }
+
     private static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
         OAuth2TokenValidator<Jwt> audienceValidator = jwt -> {
             List<String> aud = jwt.getAudience();

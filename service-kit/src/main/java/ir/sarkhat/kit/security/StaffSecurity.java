@@ -17,9 +17,15 @@ import ir.sarkhat.kit.problem.ProblemSecurityHandlers;
 public final class StaffSecurity {
 
     private final ProblemSecurityHandlers handlers;
+    private final StaffAuthenticationConverter converter;
 
     public StaffSecurity(ProblemSecurityHandlers handlers) {
+        this(handlers, new StaffAuthenticationConverter());
+    }
+
+    public StaffSecurity(ProblemSecurityHandlers handlers, StaffAuthenticationConverter converter) {
         this.handlers = handlers;
+        this.converter = converter;
     }
 
     public HttpSecurity apply(HttpSecurity http) {
@@ -33,7 +39,7 @@ public final class StaffSecurity {
                 .oauth2ResourceServer(o -> o
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers)
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new StaffAuthenticationConverter())))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter)))
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**",
                                 "/actuator/prometheus", "/livez", "/readyz").permitAll());

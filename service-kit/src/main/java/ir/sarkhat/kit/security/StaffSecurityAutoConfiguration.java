@@ -20,17 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Token verification beans for every service. */
 @AutoConfiguration
-@EnableConfigurationProperties(StaffTokenProperties.class)
+@EnableConfigurationProperties({StaffTokenProperties.class, ExternalIssuerProperties.class})
 public class StaffSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder staffJwtDecoder(StaffTokenProperties properties) {
-        if (properties.publicKeyLocation() != null && !properties.publicKeyLocation().isBlank()) {
-            return StaffJwtDecoders.fromPublicKey(readPublicKey(properties.publicKeyLocation()),
-                    properties.issuer(), properties.audience());
-        }
-        return StaffJwtDecoders.fromJwkSetUri(properties.jwksUri(), properties.issuer(), properties.audience());
+    JwtDecoder staffJwtDecoder(StaffTokenProperties properties, ExternalIssuerProperties oidc) {
+        JwtDecoder staff = properties.publicKeyLocation() != null && !properties.publicKeyLocation().isBlank()
+                ? StaffJwtDecoders.fromPublicKey(readPublicKey(properties.publicKeyLocation()),
+                        properties.issuer(), properties.audience())
+                : StaffJwtDecoders.fromJwkSetUri(properties.jwksUri(), properties.issuer(), properties.audience());
+        return StaffJwtDecoders.withExternal(staff, properties.issuer(), oidc);
     }
 
     @Bean
@@ -41,8 +41,8 @@ public class StaffSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    StaffSecurity staffSecurity(ProblemSecurityHandlers handlers) {
-        return new StaffSecurity(handlers);
+    StaffSecurity staffSecurity(ProblemSecurityHandlers handlers, ExternalIssuerProperties oidc) {
+        return new StaffSecurity(handlers, new StaffAuthenticationConverter(oidc));
     }
 
     static RSAPublicKey readPublicKey(String location) {
