@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import ir.sarkhat.gateway.protection.ClientIp;
+
 /**
  * Beacon requests ({@code POST /api/analytics/events}) leave here with who sent them, as the gateway saw it: the
  * day's visitor key, the client's classes (never the user agent) and whether it is staff, signed with the secret
@@ -41,9 +43,12 @@ class BeaconStampFilter implements GlobalFilter, Ordered {
     private final StaffRequests staff;
     private final byte[] secret;
     private final Clock clock;
+    private final ClientIp clientIp;
 
-    BeaconStampFilter(VisitorSalts salts, UserAgents userAgents, StaffRequests staff, BeaconSecret secret) {
+    BeaconStampFilter(VisitorSalts salts, UserAgents userAgents, StaffRequests staff, BeaconSecret secret,
+                      ClientIp clientIp) {
         this.salts = salts;
+        this.clientIp = clientIp;
         this.userAgents = userAgents;
         this.staff = staff;
         this.secret = secret.secret().getBytes(StandardCharsets.UTF_8);
@@ -59,7 +64,7 @@ class BeaconStampFilter implements GlobalFilter, Ordered {
         }
         boolean isStaff = staff.isStaff(request);
         String userAgent = request.getHeaders().getFirst(HttpHeaders.USER_AGENT);
-        String ip = PageViewFilter.clientIp(request);
+        String ip = clientIp.of(request);
         long now = clock.millis();
         return salts.saltFor(clock.instant().atZone(ZoneOffset.UTC).toLocalDate()).flatMap(salt -> {
             Client client = userAgents.classify(userAgent);

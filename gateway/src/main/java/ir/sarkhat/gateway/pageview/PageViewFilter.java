@@ -1,6 +1,5 @@
 package ir.sarkhat.gateway.pageview;
 
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,6 +17,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
+import ir.sarkhat.gateway.protection.ClientIp;
+
 /**
  * Watches proxied responses. article-service marks an article page with {@code X-Sarkhat-Article-Id}; the header is
  * internal, so it is removed from every proxied response, and a {@code 200} to {@code GET /articles/{slug}} counts
@@ -33,10 +34,12 @@ class PageViewFilter implements GlobalFilter, Ordered {
 
     private final PageViews pageViews;
     private final StaffRequests staff;
+    private final ClientIp clientIp;
 
-    PageViewFilter(PageViews pageViews, StaffRequests staff) {
+    PageViewFilter(PageViews pageViews, StaffRequests staff, ClientIp clientIp) {
         this.pageViews = pageViews;
         this.staff = staff;
+        this.clientIp = clientIp;
     }
 
     @Override
@@ -57,20 +60,11 @@ class PageViewFilter implements GlobalFilter, Ordered {
                 pageViews.record(new PageRead(pageviewId, articleId.strip(), request.getPath().value(),
                         request.getHeaders().getFirst(HttpHeaders.REFERER),
                         request.getHeaders().getFirst(HttpHeaders.USER_AGENT),
-                        clientIp(request), staff.isStaff(request), Instant.now()));
+                        clientIp.of(request), staff.isStaff(request), Instant.now()));
             }
             return Mono.empty();
         });
         return chain.filter(exchange);
-    }
-
-    /** The TCP peer. Forwarded headers are not trusted yet (issue 6 adds trusted proxies). */
-    static String clientIp(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null) {
-            return "";
-        }
-        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ir.sarkhat.gateway.pageview;
 
+import ir.sarkhat.gateway.protection.ClientIp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -76,7 +77,7 @@ class BeaconStampFilterTest {
 
     private ServerHttpRequest forward(BeaconSecret secret, MockServerHttpRequest.BaseBuilder<?> request) {
         when(salts.saltFor(any())).thenReturn(Mono.just(new byte[32]));
-        BeaconStampFilter filter = new BeaconStampFilter(salts, AGENTS, staff, secret);
+        BeaconStampFilter filter = new BeaconStampFilter(salts, AGENTS, staff, secret, new ClientIp(0));
         AtomicReference<ServerHttpRequest> forwarded = new AtomicReference<>();
         filter.filter(MockServerWebExchange.from(request.build()), exchange -> {
             forwarded.set(exchange.getRequest());
