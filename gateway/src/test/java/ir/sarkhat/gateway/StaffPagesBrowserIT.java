@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -32,7 +33,9 @@ class StaffPagesBrowserIT extends GatewayIntegrationTest {
 
     private void open() {
         browser = HeadlessChromium.start();
+        // The page re-renders its table after every change, so a row found a moment ago can go stale: look again.
         wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -76,11 +79,13 @@ class StaffPagesBrowserIT extends GatewayIntegrationTest {
         browser.findElement(By.id("new-password")).sendKeys("a-browser-password");
         browser.findElement(By.cssSelector("input[name=new-role][value=EDITOR]")).click();
         browser.findElement(By.cssSelector("#create button[type=submit]")).click();
-        WebElement created = rowOf("browser-editor");
-        assertThat(created.findElement(By.cssSelector(".roles input[value=EDITOR]")).isSelected()).isTrue();
-        assertThat(created.findElement(By.cssSelector(".roles input[value=ADMIN]")).isSelected()).isFalse();
+        wait.until(d -> rowOf("browser-editor").findElement(By.cssSelector(".roles input[value=EDITOR]")).isSelected()
+                && !rowOf("browser-editor").findElement(By.cssSelector(".roles input[value=ADMIN]")).isSelected());
 
-        created.findElement(By.cssSelector(".toggle")).click();
+        wait.until(d -> {
+            rowOf("browser-editor").findElement(By.cssSelector(".toggle")).click();
+            return true;
+        });
         wait.until(d -> rowOf("browser-editor").findElements(By.cssSelector(".state .off")).size() == 1);
         Document stored = mongo.findById("browser-editor", Document.class, "staff_accounts").block();
         assertThat(stored.getBoolean("enabled")).isFalse();
