@@ -228,13 +228,14 @@ abstract class ArticleScenario {
                 .contains("<section id=\"comments\" data-article-id=\"" + id + "\">")
                 .contains("بند اول خبر.").contains("https://isna.ir");
         assertThat(JALALI_MONTHS).anyMatch(html::contains);
-        // The only scripts are the JSON-LD data block and the comment widget (served by comment-service);
-        // nothing from the body may add another.
+        // The only scripts are the JSON-LD data block, the comment widget (served by comment-service) and the
+        // analytics beacon (served by analytics-service); nothing from the body may add another.
         String widget = "<script src=\"/comments/widget.js\" defer></script>";
-        assertThat(html).contains(widget);
+        String beacon = "<script src=\"/analytics/beacon.js\" defer></script>";
+        assertThat(html).contains(widget).contains(beacon);
         String withoutJsonLd = html.replaceFirst("(?s)<script type=\"application/ld\\+json\">[^<]*</script>", "");
         assertThat(withoutJsonLd).isNotEqualTo(html);
-        assertThat(withoutJsonLd.replace(widget, "").toLowerCase()).doesNotContain("<script").doesNotContain("alert(")
+        assertThat(withoutJsonLd.replace(widget, "").replace(beacon, "").toLowerCase()).doesNotContain("<script").doesNotContain("alert(")
                 .doesNotContain("javascript:").doesNotContain("onclick");
 
         HttpResponse<String> home = http.get("/");
