@@ -1,10 +1,10 @@
-/* Sarkhat analytics dashboard. The page is a shell; this script signs in at the gateway (token in sessionStorage
-   only) and reads the staff report API. No inline code (CSP); all text via textContent; the chart is SVG built
+/* Sarkhat analytics dashboard. The page is a shell; the shared session.js sends a visitor without a token to the
+   gateway's /login and back, and this script reads the staff report API with the token. No inline code (CSP); all text via textContent; the chart is SVG built
    here. Numbers in Persian digits, dates in the Jalali calendar (Tehran time). */
 (function () {
   'use strict';
 
-  var TOKEN = 'sarkhat.analytics.token', USER = 'sarkhat.analytics.user', SVG = 'http://www.w3.org/2000/svg';
+  var session = window.SarkhatStaff, SVG = 'http://www.w3.org/2000/svg';
   var NUMBER = new Intl.NumberFormat('fa-IR');
   var DAY = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { month: 'short', day: 'numeric', timeZone: 'Asia/Tehran' });
   var HOUR = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Tehran' });
@@ -12,8 +12,8 @@
   var DEVICE = { Mobile: 'تلفن همراه', Tablet: 'تبلت', Laptop: 'لپ‌تاپ', Desktop: 'رایانهٔ رومیزی', unknown: 'نامعلوم' };
 
   var $ = function (id) { return document.getElementById(id); };
-  var loginUrl = $('dashboard').getAttribute('data-login-url') || '/api/auth/login';
-  var state = { topOffset: 0, stream: null };
+  // load: the number of the latest load(); an answer of an earlier one (the period changed meanwhile) is dropped
+  var state = { topOffset: 0, stream: null, load: 0 };
 
   function n(value) { return NUMBER.format(value); }
   function el(tag, text, className) {
@@ -23,41 +23,14 @@
     return node;
   }
   function say(text, isError) { $('message').textContent = text || ''; $('message').className = 'message' + (isError ? ' error' : ''); }
-  function token() { return sessionStorage.getItem(TOKEN); }
+  function token() { return session.token(); }
 
-  /* ---- signing in and out ---- */
-
-  function showSignedIn(signedIn) {
-    $('sign-in').hidden = signedIn;
-    $('stats').hidden = !signedIn;
-    $('who').hidden = !signedIn;
-    $('who-name').textContent = signedIn ? 'دبیر: ' + (sessionStorage.getItem(USER) || '') : '';
-  }
-  function signOut(reason) {
-    sessionStorage.removeItem(TOKEN);
-    sessionStorage.removeItem(USER);
+  /* A signed-in account without the EDITOR role: no numbers, a way to sign in as someone else (no loop). */
+  function denied() {
     if (state.stream) { state.stream.abort(); state.stream = null; }
-    showSignedIn(false);
-    $('sign-in-error').textContent = reason || '';
+    $('stats').hidden = true;
+    session.forbidden('آمار بازدید فقط برای دبیران است و حساب «' + session.user() + '» نقش دبیر ندارد.');
   }
-  $('sign-in').addEventListener('submit', function (event) {
-    event.preventDefault();
-    var username = $('username').value.trim();
-    fetch(loginUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: username, password: $('password').value })
-    }).then(function (response) {
-      if (!response.ok) throw new Error(response.status === 401 ? 'نام کاربری یا گذرواژه درست نیست.' : 'ورود ممکن نشد؛ دوباره بکوشید.');
-      return response.json();
-    }).then(function (login) {
-      sessionStorage.setItem(TOKEN, login.accessToken);
-      sessionStorage.setItem(USER, username);
-      $('password').value = '';
-      start();
-    }).catch(function (error) {
-      $('sign-in-error').textContent = /[\u0600-\u06FF]/.test(error.message || '') ? error.message : 'ورود ممکن نشد؛ دوباره بکوشید.';
-    });
-  });
-  $('sign-out').addEventListener('click', function () { signOut(''); });
 
   /* ---- the API ---- */
 
@@ -69,8 +42,8 @@
       init.body = JSON.stringify(body);
     }
     return fetch(path, init).then(function (response) {
-      if (response.status === 401) { signOut('نشست شما به پایان رسید؛ دوباره وارد شوید.'); throw new Error('signed out'); }
-      if (response.status === 403) { signOut('این صفحه فقط برای دبیران است.'); throw new Error('forbidden'); }
+      if (response.status === 401) { session.expired(); throw new Error('signed out'); }
+      if (response.status === 403) { denied(); throw new Error('forbidden'); }
       if (!response.ok) {
         return response.json().then(function (problem) { var e = new Error(problem.detail || 'خطا'); e.status = response.status; throw e; });
       }
@@ -87,22 +60,27 @@
 
   /* ---- reports ---- */
 
+  /* Every table is replaced when its own answer arrives, and only if no later load() started meanwhile: two loads
+     in flight (a period picked while the first is loading) can neither mix their rows nor leave older numbers. */
   function load() {
-    var r = range();
+    var r = range(), seq = ++state.load;
     say('در حال بارگذاری…');
-    state.topOffset = 0;
-    $('top').tBodies[0].textContent = '';
-    Promise.all([summary(r), series(r), top(r), breakdown(r, 'source', 'sources', SOURCE), breakdown(r, 'device', 'devices', DEVICE)])
-      .then(function () { say(''); })
-      .catch(function (error) { if (error.message !== 'signed out' && error.message !== 'forbidden') say(error.message, true); });
+    Promise.all([summary(r, seq), series(r, seq), top(r, seq, 0),
+      breakdown(r, seq, 'source', 'sources', SOURCE), breakdown(r, seq, 'device', 'devices', DEVICE)])
+      .then(function () { if (seq === state.load) say(''); })
+      .catch(function (error) {
+        if (seq === state.load && error.message !== 'signed out' && error.message !== 'forbidden') say(error.message, true);
+      });
   }
+  function current(seq) { return seq === state.load; }
 
-  function summary(r) {
+  function summary(r, seq) {
     var full = { metrics: ['visitors', 'pageviews', 'bounce_rate', 'visit_duration'], date_range: r.dateRange };
     return json('/api/analytics/query', full).catch(function (error) {
       if (error.status !== 400) throw error; // sessions are kept 30 days: older ranges show views and visitors only
       return json('/api/analytics/query', { metrics: ['visitors', 'pageviews'], date_range: r.dateRange });
     }).then(function (result) {
+      if (!current(seq)) return;
       var m = result.results.length ? result.results[0].metrics : [0, 0];
       $('m-visitors').textContent = n(m[0]);
       $('m-pageviews').textContent = n(m[1]);
@@ -116,8 +94,8 @@
     return (minutes ? n(minutes) + ' دقیقه و ' : '') + n(seconds % 60) + ' ثانیه';
   }
 
-  function series(r) {
-    return json('/api/analytics/timeseries?' + r.query).then(function (s) { chart(s.points, s.interval); });
+  function series(r, seq) {
+    return json('/api/analytics/timeseries?' + r.query).then(function (s) { if (current(seq)) chart(s.points, s.interval); });
   }
 
   function chart(points, interval) {
@@ -159,9 +137,12 @@
     box.appendChild(svg);
   }
 
-  function top(r) {
-    return json('/api/analytics/top?' + r.query + '&limit=20&offset=' + state.topOffset).then(function (result) {
+  /** A page of the most viewed articles from offset: 0 replaces the table, more appends. */
+  function top(r, seq, offset) {
+    return json('/api/analytics/top?' + r.query + '&limit=20&offset=' + offset).then(function (result) {
+      if (!current(seq)) return;
       var body = $('top').tBodies[0];
+      if (offset === 0) body.textContent = '';
       result.items.forEach(function (item) {
         var row = document.createElement('tr');
         var cell = document.createElement('td');
@@ -174,14 +155,15 @@
         row.appendChild(el('td', n(item.comments), 'n'));
         body.appendChild(row);
       });
-      state.topOffset += result.items.length;
+      state.topOffset = offset + result.items.length;
       $('more-top').hidden = result.items.length < 20;
     });
   }
-  $('more-top').addEventListener('click', function () { top(range()).catch(function (e) { say(e.message, true); }); });
+  $('more-top').addEventListener('click', function () { top(range(), state.load, state.topOffset).catch(function (e) { say(e.message, true); }); });
 
-  function breakdown(r, dimension, tableId, names) {
+  function breakdown(r, seq, dimension, tableId, names) {
     return json('/api/analytics/breakdown?dimension=' + dimension + '&' + r.query + '&limit=10').then(function (result) {
+      if (!current(seq)) return;
       var body = $(tableId).tBodies[0];
       body.textContent = '';
       result.rows.forEach(function (row) {
@@ -257,10 +239,9 @@
   });
   $('period-form').addEventListener('submit', function (event) { event.preventDefault(); load(); });
 
-  function start() {
-    showSignedIn(true);
+  if (session.begin('دبیر')) {
+    $('stats').hidden = false;
     load();
-    if (!state.stream) listen();
+    listen();
   }
-  if (token()) start(); else showSignedIn(false);
 })();

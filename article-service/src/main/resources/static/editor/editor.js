@@ -1,10 +1,10 @@
-/* Sarkhat editor desk. The page is a shell; this script signs in at the gateway (token kept in
-   sessionStorage only) and drives the article API. No inline code (CSP); text via textContent,
+/* Sarkhat editor desk. The page is a shell; the shared session.js sends a visitor without a token to the
+   gateway's /login and back, and this script drives the article API with the token. No inline code (CSP); text via textContent,
    and the preview HTML is the server's sanitized rendering. */
 (function () {
   'use strict';
 
-  var TOKEN = 'sarkhat.editor.token', USER = 'sarkhat.editor.user';
+  var session = window.SarkhatStaff;
   var DIGITS = '۰۱۲۳۴۵۶۷۸۹';
   var DATE = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {
     year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tehran'
@@ -15,8 +15,6 @@
   var CHANGED = 'این نوشته در این فاصله تغییر کرده است';
 
   var $ = function (id) { return document.getElementById(id); };
-  var root = $('editor');
-  var loginUrl = root.getAttribute('data-login-url') || '/api/auth/login';
   var state = { status: 'DRAFT', cursor: null, article: null, etag: null, previewTimer: null, previewSeq: 0 };
 
   function fa(text) { return String(text).replace(/[0-9]/g, function (d) { return DIGITS[d]; }); }
@@ -32,57 +30,16 @@
     $('message').className = 'message' + (isError ? ' error' : '');
   }
 
-  /* ---- signing in and out ---- */
-
-  function token() { return sessionStorage.getItem(TOKEN); }
-
-  function showSignedIn(signedIn) {
-    $('sign-in').hidden = signedIn;
-    $('who').hidden = !signedIn;
-    $('who-name').textContent = signedIn ? 'دبیر: ' + (sessionStorage.getItem(USER) || '') : '';
-    if (!signedIn) { $('list-view').hidden = true; $('edit-view').hidden = true; }
-  }
-
-  function signOut(reason) {
-    sessionStorage.removeItem(TOKEN);
-    sessionStorage.removeItem(USER);
-    showSignedIn(false);
-    $('sign-in-error').textContent = reason || '';
-    $('password').value = '';
-  }
-
-  $('sign-in-form').addEventListener('submit', function (event) {
-    event.preventDefault();
-    var username = $('username').value.trim();
-    $('sign-in-error').textContent = '';
-    fetch(loginUrl, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: username, password: $('password').value })
-    }).then(function (response) {
-      if (!response.ok) throw new Error(response.status === 401 ? 'نام کاربری یا گذرواژه درست نیست.' : 'ورود ممکن نشد؛ دوباره بکوشید.');
-      return response.json();
-    }).then(function (login) {
-      sessionStorage.setItem(TOKEN, login.accessToken);
-      sessionStorage.setItem(USER, username);
-      $('password').value = '';
-      showSignedIn(true);
-      showList();
-    }).catch(function (error) {
-      $('sign-in-error').textContent = error.message && /[\u0600-\u06FF]/.test(error.message) ? error.message : 'ورود ممکن نشد؛ دوباره بکوشید.';
-    });
-  });
-  $('sign-out').addEventListener('click', function () { signOut(''); });
-
   /* ---- the API ---- */
 
   function api(method, path, body, ifMatch) {
-    var headers = { Authorization: 'Bearer ' + token() };
+    var headers = { Authorization: 'Bearer ' + session.token() };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (ifMatch) headers['If-Match'] = ifMatch;
     return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (response) {
         if (response.status === 401) {
-          signOut('نشست شما به پایان رسیده؛ دوباره وارد شوید.');
+          session.expired();
           throw { handled: true };
         }
         return response.text().then(function (text) {
@@ -108,6 +65,7 @@
       tab.setAttribute('aria-selected', String(tab.getAttribute('data-status') === state.status));
     });
     api('GET', '/api/editor/articles' + query).then(function (r) {
+      if (r.status === 403) { denied(); return; }
       if (!r.ok) return;
       var list = $('list');
       if (!more) list.textContent = '';
@@ -354,10 +312,12 @@
 
   /* ---- start ---- */
 
-  if (token()) {
-    showSignedIn(true);
-    showList();
-  } else {
-    showSignedIn(false);
+  /* A signed-in account without the EDITOR role: no desk, a way to sign in as someone else. */
+  function denied() {
+    $('list-view').hidden = true;
+    $('edit-view').hidden = true;
+    session.forbidden('میز تحریریه فقط برای دبیران است و حساب «' + session.user() + '» نقش دبیر ندارد.');
   }
+
+  if (session.begin('دبیر')) showList();
 }());

@@ -1,9 +1,9 @@
-/* Sarkhat moderation console. The page is a shell; this script signs in at the gateway (token kept in
-   sessionStorage only) and drives the moderation API. No inline code (CSP), text via textContent only. */
+/* Sarkhat moderation console. The page is a shell; the shared session.js sends a visitor without a token to
+   the gateway's /login and back, and this script drives the moderation API with the token. No inline code (CSP), text via textContent only. */
 (function () {
   'use strict';
 
-  var TOKEN = 'sarkhat.console.token', USER = 'sarkhat.console.user';
+  var session = window.SarkhatStaff;
   var DIGITS = '۰۱۲۳۴۵۶۷۸۹';
   var DATE = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {
     year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tehran'
@@ -21,7 +21,6 @@
 
   var $ = function (id) { return document.getElementById(id); };
   var root = $('console');
-  var loginUrl = root.getAttribute('data-login-url') || '/api/auth/login';
   var api = (root.getAttribute('data-api-base') || '') + '/api/moderation';
   var state = { status: 'PENDING', rows: [], current: -1, cursor: null, filters: {} };
 
@@ -39,62 +38,14 @@
     m.className = 'message' + (isError ? ' error' : '');
   }
 
-  /* ---- signing in and out ---- */
-
-  function token() { return sessionStorage.getItem(TOKEN); }
-
-  function showSignedIn(signedIn) {
-    $('sign-in').hidden = signedIn;
-    $('app').hidden = !signedIn;
-    $('who').hidden = !signedIn;
-    $('who-name').textContent = signedIn ? 'ناظر: ' + (sessionStorage.getItem(USER) || '') : '';
-  }
-
-  function signOut(reason) {
-    sessionStorage.removeItem(TOKEN);
-    sessionStorage.removeItem(USER);
-    showSignedIn(false);
-    $('sign-in-error').textContent = reason || '';
-    $('password').value = '';
-    $('username').focus();
-  }
-
-  $('sign-in-form').addEventListener('submit', function (e) {
-    e.preventDefault();
-    var username = $('username').value.trim(), password = $('password').value, error = $('sign-in-error');
-    if (!username || !password) { error.textContent = 'نام کاربری و گذرواژه را بنویسید.'; return; }
-    error.textContent = 'در حال ورود…';
-    fetch(loginUrl, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ username: username, password: password })
-    }).then(function (r) {
-      if (r.status === 401 || r.status === 400) throw new Error('نام کاربری یا گذرواژه درست نیست.');
-      if (r.status === 429) throw new Error('تلاش‌های ورود زیاد بود؛ کمی بعد دوباره امتحان کنید.');
-      if (!r.ok) throw new Error('ورود انجام نشد؛ دوباره تلاش کنید.');
-      return r.json();
-    }).then(function (body) {
-      if (!body.accessToken) throw new Error('ورود انجام نشد؛ دوباره تلاش کنید.');
-      sessionStorage.setItem(TOKEN, body.accessToken);
-      sessionStorage.setItem(USER, username);
-      error.textContent = '';
-      $('password').value = '';
-      showSignedIn(true);
-      $('audit-moderator').value = username;
-      refresh();
-    }).catch(function (err) {
-      error.textContent = err instanceof TypeError ? 'ارتباط با سرور برقرار نشد.' : err.message;
-    });
-  });
-  $('sign-out').addEventListener('click', function () { signOut('از حساب خارج شدید.'); });
-
   /** Calls the moderation API with the token; a 401 ends the session, other failures become Persian errors. */
   function call(method, path, body) {
-    var headers = { Accept: 'application/json', Authorization: 'Bearer ' + token() };
+    var headers = { Accept: 'application/json', Authorization: 'Bearer ' + session.token() };
     if (body) headers['Content-Type'] = 'application/json';
     return fetch(api + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
       .then(function (r) {
-        if (r.status === 401) { signOut('نشست شما به پایان رسیده؛ دوباره وارد شوید.'); throw new Error('signed out'); }
-        if (r.status === 403) throw new Error('این حساب دسترسی ناظر ندارد.');
+        if (r.status === 401) { session.expired(); throw new Error('signed out'); }
+        if (r.status === 403) { denied(); throw new Error('signed out'); }
         if (r.status === 404) throw new Error('این دیدگاه دیگر وجود ندارد.');
         if (r.status === 409) throw new Error('این کار در وضعیت کنونی دیدگاه ممکن نیست؛ فهرست را تازه کنید.');
         if (!r.ok) throw new Error('درخواست انجام نشد (خطای ' + fa(r.status) + ').');
@@ -351,6 +302,15 @@
     e.preventDefault();
   });
 
-  if (token()) { showSignedIn(true); $('audit-moderator').value = sessionStorage.getItem(USER) || ''; refresh(); }
-  else showSignedIn(false);
+  /* A signed-in account without the MODERATOR role: no console, a way to sign in as someone else. */
+  function denied() {
+    $('app').hidden = true;
+    session.forbidden('میز بررسی دیدگاه‌ها فقط برای ناظران است و حساب «' + session.user() + '» نقش ناظر ندارد.');
+  }
+
+  if (session.begin('ناظر')) {
+    $('app').hidden = false;
+    $('audit-moderator').value = session.user();
+    refresh();
+  }
 })();

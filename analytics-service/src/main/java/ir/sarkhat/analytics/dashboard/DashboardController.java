@@ -1,39 +1,27 @@
 package ir.sarkhat.analytics.dashboard;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.util.HtmlUtils;
 
 /**
- * The staff dashboard's single page: a shell that {@code dashboard.js} fills after an editor signs in at the
- * gateway. The page only tells the script where to sign in.
+ * The staff dashboard's single page: a shell. Signing in is the gateway's ({@code /login}, through the shared
+ * {@code session.js}); {@code dashboard.js} then fills the page from the staff report API.
  */
 @Controller
 class DashboardController {
 
-    private final String page;
-
-    DashboardController(@Value("${sarkhat.pages.login-url:/api/auth/login}") String loginUrl) {
-        try {
-            String template = new ClassPathResource("pages/dashboard.html").getContentAsString(StandardCharsets.UTF_8);
-            this.page = template.replace("{{loginUrl}}", HtmlUtils.htmlEscape(loginUrl));
-        } catch (IOException e) {
-            throw new UncheckedIOException("The dashboard page is missing from the jar", e);
-        }
-    }
+    private static final Resource PAGE = new ClassPathResource("pages/dashboard.html");
 
     @GetMapping({ "/analytics", "/analytics/" })
-    ResponseEntity<String> dashboard() {
+    ResponseEntity<Resource> dashboard() {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noCache()).body(page);
+                .cacheControl(CacheControl.noCache()).body(PAGE);
     }
 }

@@ -1,6 +1,5 @@
 package ir.sarkhat.analytics.dashboard;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,8 +18,7 @@ class DashboardPagesSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain dashboardPagesChain(HttpSecurity http, StaffSecurity staffSecurity,
-            @Value("${sarkhat.pages.login-url:/api/auth/login}") String loginUrl) throws Exception {
-        return StaffPages.chain(http, staffSecurity, loginUrl, "", "/analytics", "/analytics/**");
+    SecurityFilterChain dashboardPagesChain(HttpSecurity http, StaffSecurity staffSecurity) throws Exception {
+        return StaffPages.chain(http, staffSecurity, "", "/analytics", "/analytics/**");
     }
 }

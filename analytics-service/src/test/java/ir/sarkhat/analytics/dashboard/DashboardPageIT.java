@@ -13,8 +13,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,9 +36,10 @@ import ir.sarkhat.kit.test.LoginStub;
 import ir.sarkhat.kit.test.TestTokens;
 
 /**
- * The dashboard in a real headless Chromium against the real service: an editor signs in (the gateway's login is a
- * stub handing out test tokens) and sees the article's views, visitors and comments, the chart with Jalali labels,
- * sources, devices and current readers, in Persian digits, right to left.
+ * The dashboard in a real headless Chromium against the real service, behind {@link LoginStub} standing in for the
+ * gateway (its real shared sign-in page, test tokens): a visit without a token lands on the sign-in page and comes
+ * back signed in; an editor sees the article's views, visitors and comments, the chart with Jalali labels, sources,
+ * devices and current readers, in Persian digits, right to left; a moderator is told the page is not theirs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sarkhat.analytics.realtime-push=1s")
 @EmbeddedKafka(partitions = 3)
@@ -44,20 +47,21 @@ import ir.sarkhat.kit.test.TestTokens;
 class DashboardPageIT {
 
     static final String EDITOR = "dabir";
+    static final String MODERATOR = "nazer";
     static final String PASSWORD = "secret-test-password";
     static final Duration WAIT = Duration.ofSeconds(30);
-    private static final LoginStub LOGIN = LoginStub.start(EDITOR, PASSWORD, "EDITOR");
+    private static final LoginStub GATEWAY = LoginStub.start(EDITOR, PASSWORD, "EDITOR")
+            .account(MODERATOR, PASSWORD, "MODERATOR");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("sarkhat-analytics-dashboard"));
         registry.add("sarkhat.security.public-key-location", TestTokens::publicKeyLocation);
-        registry.add("sarkhat.pages.login-url", LOGIN::url);
     }
 
     @AfterAll
-    static void stopLogin() {
-        LOGIN.stop();
+    static void stopGateway() {
+        GATEWAY.stop();
     }
 
     @LocalServerPort
@@ -67,6 +71,12 @@ class DashboardPageIT {
     KafkaConnectionDetails kafka;
 
     ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void behindTheGateway() {
+        GATEWAY.forwardTo(port);
+    }
 
     @AfterEach
     void closeBrowser() {
@@ -76,18 +86,17 @@ class DashboardPageIT {
     }
 
     @Test
-    void thePageIsAShellWithAStrictPolicy() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/analytics")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    void thePageIsAShellWithAStrictPolicyAndNoSignInOfItsOwn() throws Exception {
+        HttpResponse<String> page = get("/analytics", null);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("dir=\"rtl\"").contains("data-login-url=\"" + LOGIN.url() + "\"")
-                .doesNotContain("<script>");
-        assertThat(page.headers().firstValue("Content-Security-Policy"))
-                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline"));
+        assertThat(page.body()).contains("dir=\"rtl\"").contains("src=\"/staff-assets/session.js\"")
+                .contains("href=\"/staff-assets/staff.css\"").doesNotContain("<script>").doesNotContain("password");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self'", "connect-src 'self';").doesNotContain("unsafe-inline"));
     }
 
     @Test
-    void anEditorSeesTheNumbersInPersianWithJalaliDatesAndCurrentReaders() {
+    void anEditorSignsInAtTheGatewaySeesTheNumbersInPersianWithJalaliDatesAndCurrentReadersAndSignsOut() {
         String articleId = new org.bson.types.ObjectId().toHexString();
         String title = "خبر داشبورد " + UUID.randomUUID().toString().substring(0, 6);
         KafkaProbe.sendCloudEvent(bootstrap(), "article-events", articleId, "sarkhat.article.published.v1",
@@ -101,18 +110,18 @@ class DashboardPageIT {
                             + Instant.now().minusSeconds(30 + i) + "\",\"path\":\"/articles/dashboard-news\",\"visitorKey\":\""
                             + visitor + "\",\"referrer\":\"https://www.google.com/\",\"device\":\"Mobile\"}", id);
         }
-        await().atMost(WAIT).until(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/analytics/articles/" + articleId)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body().contains("\"views\":12"));
+        // The views and the title come on two topics, read by two consumers: the page loads its top list once, so
+        // it must not open before the title is there too (else it lists the article under its id, and stays so).
+        await().atMost(WAIT).until(() -> get("/api/analytics/articles/" + articleId, null).body().contains("\"views\":12"));
+        await().atMost(WAIT).until(() -> topAnswer("30d").contains(title));
 
-        browser = HeadlessChromium.start();
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        browser.get("http://localhost:" + port + "/analytics");
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
-        signIn("wrong");
+        open("/analytics");
+        signIn(EDITOR, "wrong");
         wait.until(d -> text("#sign-in-error").equals("نام کاربری یا گذرواژه درست نیست."));
-        signIn(PASSWORD);
+        signIn(EDITOR, PASSWORD);
+        wait.until(ExpectedConditions.urlToBe(GATEWAY.url("/analytics")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stats")));
+        assertThat(text("#who-name")).isEqualTo("دبیر: " + EDITOR);
 
         wait.until(d -> text("#top tbody").contains(title));
         assertThat(text("#top tbody tr:first-child")).contains(title).contains("۱۲").contains("۳");
@@ -126,23 +135,78 @@ class DashboardPageIT {
         assertThat(labels).containsPattern("(فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)")
                 .doesNotContainPattern("[0-9]");
         assertThat(browser.findElements(By.cssSelector("#chart polyline"))).hasSize(2);
-        // current readers arrive over the event stream
+        // current readers arrive over the event stream (through the stand-in gateway, streamed)
         wait.until(d -> text("#realtime tbody").contains(title));
         assertThat(text("#m-realtime")).isEqualTo("۳");
 
-        // another period
+        // another period: the table is replaced when its answer comes, never left empty in between
         browser.findElement(By.cssSelector("#period option[value='24h']")).click();
         wait.until(d -> axisLabels().contains(":"));
         assertThat(axisLabels()).containsPattern("[۰-۹]{2}:[۰-۹]{2}").doesNotContainPattern("[0-9]");
-        assertThat(text("#top tbody")).contains(title);
+        wait.until(d -> text("#top tbody").contains(title) && text("#message").isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#top tbody tr"))).hasSize(1);
+
+        int logouts = GATEWAY.logouts();
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.urlToBe(GATEWAY.url("/login?next=%2Fanalytics")));
+        assertThat(GATEWAY.logouts()).isEqualTo(logouts + 1);
+        browser.get(GATEWAY.url("/analytics"));
+        wait.until(ExpectedConditions.urlToBe(GATEWAY.url("/login?next=%2Fanalytics")));
     }
 
-    private void signIn(String password) {
-        browser.findElement(By.id("username")).clear();
-        browser.findElement(By.id("username")).sendKeys(EDITOR);
-        browser.findElement(By.id("password")).clear();
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in-button")).click();
+    @Test
+    void aModeratorIsToldThePageIsForEditorsAndCanSignInAsSomeoneElse() {
+        open("/analytics?period=7d");
+        signIn(MODERATOR, PASSWORD);
+        wait.until(ExpectedConditions.urlToBe(GATEWAY.url("/analytics?period=7d")));
+        wait.until(d -> text("#staff-denied").contains("نقش دبیر ندارد"));
+        assertThat(text("#staff-denied")).contains("«" + MODERATOR + "»");
+        assertThat(browser.findElement(By.id("stats")).isDisplayed()).isFalse();
+        // no loop: the page stays where it is
+        assertThat(browser.getCurrentUrl()).isEqualTo(GATEWAY.url("/analytics?period=7d"));
+
+        browser.findElement(By.linkText("ورود با حساب دیگری")).click();
+        wait.until(ExpectedConditions.urlContains("/login?next=%2Fanalytics%3Fperiod%3D7d&reason=role"));
+        assertThat(text("#sign-in-error")).contains("دسترسی این صفحه");
+        signIn(EDITOR, PASSWORD);
+        wait.until(ExpectedConditions.urlToBe(GATEWAY.url("/analytics?period=7d")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stats")));
+        assertThat(browser.findElements(By.id("staff-denied"))).isEmpty();
+    }
+
+    @Test
+    void anExpiredTokenSendsTheEditorToSignInAgainAndBack() {
+        open("/analytics");
+        signIn(EDITOR, PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stats")));
+        browser.executeScript("sessionStorage.setItem('sarkhat.staff.token', arguments[0])",
+                TestTokens.expired(EDITOR, "EDITOR").substring("Bearer ".length()));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.urlToBe(GATEWAY.url("/login?next=%2Fanalytics&reason=expired")));
+        assertThat(text("#sign-in-error")).contains("نشست شما به پایان رسیده");
+        signIn(EDITOR, PASSWORD);
+        wait.until(ExpectedConditions.urlToBe(GATEWAY.url("/analytics")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stats")));
+    }
+
+    /** Opens a page at the stand-in gateway without a token: it must land on the sign-in page with its address. */
+    private void open(String path) {
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, WAIT);
+        // A wait that times out says what the page showed and what the API answered, so a failure explains itself.
+        wait.withMessage(() -> "page " + browser.getCurrentUrl() + ", #message: «" + textOrNone("#message")
+                + "», #top: «" + textOrNone("#top tbody") + "»; GET /api/analytics/top?period=30d → " + topAnswer("30d")
+                + "; ?period=24h → " + topAnswer("24h"));
+        browser.get(GATEWAY.url(path));
+        wait.until(ExpectedConditions.urlContains("/login?next="));
+        assertThat(browser.getCurrentUrl()).isEqualTo(GATEWAY.url("/login?next="
+                + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        assertThat(text("#destination")).contains("آمار بازدید");
+    }
+
+    private void signIn(String username, String password) {
+        HeadlessChromium.signIn(browser, username, password);
     }
 
     /** Read in one go: the chart is redrawn when a period loads, so element handles go stale. */
@@ -153,6 +217,31 @@ class DashboardPageIT {
 
     private String text(String css) {
         return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private String textOrNone(String css) {
+        try {
+            return text(css);
+        } catch (NoSuchElementException e) {
+            return "(no " + css + ")";
+        }
+    }
+
+    private String topAnswer(String period) {
+        try {
+            HttpResponse<String> answer = get("/api/analytics/top?period=" + period, TestTokens.bearer(EDITOR, "EDITOR"));
+            return answer.statusCode() + " " + answer.body();
+        } catch (Exception e) {
+            return "failed: " + e;
+        }
+    }
+
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String bootstrap() {

@@ -1,6 +1,5 @@
 package ir.sarkhat.article.editor;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,8 +19,7 @@ class EditorPagesSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain editorPagesChain(HttpSecurity http, StaffSecurity staffSecurity,
-            @Value("${sarkhat.pages.login-url:/api/auth/login}") String loginUrl) throws Exception {
-        return StaffPages.chain(http, staffSecurity, loginUrl, "https:", "/editor", "/editor/**");
+    SecurityFilterChain editorPagesChain(HttpSecurity http, StaffSecurity staffSecurity) throws Exception {
+        return StaffPages.chain(http, staffSecurity, "https:", "/editor", "/editor/**");
     }
 }

@@ -1,6 +1,5 @@
 package ir.sarkhat.comment.pages;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,8 +19,7 @@ class PagesSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain pagesSecurityChain(HttpSecurity http, StaffSecurity staffSecurity,
-            @Value("${sarkhat.pages.login-url:/api/auth/login}") String loginUrl) throws Exception {
-        return StaffPages.chain(http, staffSecurity, loginUrl, "", "/comments/**", "/moderation", "/moderation/**");
+    SecurityFilterChain pagesSecurityChain(HttpSecurity http, StaffSecurity staffSecurity) throws Exception {
+        return StaffPages.chain(http, staffSecurity, "", "/comments/**", "/moderation", "/moderation/**");
     }
 }
