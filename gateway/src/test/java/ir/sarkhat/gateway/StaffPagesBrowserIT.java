@@ -20,7 +20,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sign-in page and the staff page in a real headless Chromium, under the gateway's strict CSP. */
+/**
+ * The one sign-in page, the staff page and the handoff to a service's staff page (the editor desk's shell, from the
+ * stub article-service) in a real headless Chromium, under the gateway's strict CSP.
+ */
 class StaffPagesBrowserIT extends GatewayIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -102,11 +105,37 @@ class StaffPagesBrowserIT extends GatewayIntegrationTest {
     @Test
     void theSignInPageOnlyGoesToOurOwnStaffPages() {
         open();
+        for (String next : List.of("https://evil.example/editor", "/%5Cevil.example/editor", "/articles/x")) {
+            browser.get(url("/login?next=" + next));
+            assertThat(browser.findElement(By.id("destination")).getText()).as(next).contains("مدیریت کارکنان");
+        }
         browser.get(url("/login?next=//evil.example/steal"));
         assertThat(browser.findElement(By.id("destination")).getText()).contains("مدیریت کارکنان");
         signIn("admin", ADMIN_PASSWORD);
         wait.until(ExpectedConditions.urlToBe(url("/staff")));
         rowOf("admin");
+        assertNoCspViolations();
+    }
+
+    @Test
+    void aStaffPageOfAServiceSendsAVisitorToSignInHereAndGetsTheSessionBack() {
+        open();
+        browser.get(url("/editor"));
+        // No token: the desk sends the visitor to the one sign-in page, with its own address to come back to.
+        wait.until(ExpectedConditions.urlToBe(url("/login?next=%2Feditor")));
+        assertThat(browser.findElement(By.id("destination")).getText()).contains("میز تحریریه");
+        signIn("admin", ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.urlToBe(url("/editor")));
+        wait.until(ExpectedConditions.textToBe(By.id("who-name"), "دبیر: admin"));
+        String token = (String) browser.executeScript("return sessionStorage.getItem('sarkhat.staff.token')");
+        assertThat(token.split("\\.")).hasSize(3);
+        http().get().uri("/api/admin/staff").header("Authorization", "Bearer " + token).exchange().expectStatus().isOk();
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.urlToBe(url("/login?next=%2Feditor")));
+        assertThat(browser.executeScript("return sessionStorage.length")).isEqualTo(0L);
+        browser.get(url("/editor"));
+        wait.until(ExpectedConditions.urlToBe(url("/login?next=%2Feditor")));
         assertNoCspViolations();
     }
 

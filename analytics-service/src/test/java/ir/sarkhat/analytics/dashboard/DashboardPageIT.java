@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,6 +32,7 @@ import ir.sarkhat.kit.test.EmbeddedMongo;
 import ir.sarkhat.kit.test.HeadlessChromium;
 import ir.sarkhat.kit.test.KafkaProbe;
 import ir.sarkhat.kit.test.LoginStub;
+import ir.sarkhat.kit.test.StaffSignInFlow;
 import ir.sarkhat.kit.test.TestTokens;
 
 /**
@@ -115,11 +115,10 @@ class DashboardPageIT {
         await().atMost(WAIT).until(() -> get("/api/analytics/articles/" + articleId, null).body().contains("\"views\":12"));
         await().atMost(WAIT).until(() -> topAnswer("30d").contains(title));
 
-        open("/analytics");
-        signIn(EDITOR, "wrong");
+        StaffSignInFlow flow = open("/analytics");
+        HeadlessChromium.signIn(browser, EDITOR, "wrong");
         wait.until(d -> text("#sign-in-error").equals("نام کاربری یا گذرواژه درست نیست."));
-        signIn(EDITOR, PASSWORD);
-        wait.until(ExpectedConditions.urlToBe(GATEWAY.url("/analytics")));
+        flow.signInAndReturn("/analytics", EDITOR, PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stats")));
         assertThat(text("#who-name")).isEqualTo("دبیر: " + EDITOR);
 
@@ -146,67 +145,34 @@ class DashboardPageIT {
         wait.until(d -> text("#top tbody").contains(title) && text("#message").isEmpty());
         assertThat(browser.findElements(By.cssSelector("#top tbody tr"))).hasSize(1);
 
-        int logouts = GATEWAY.logouts();
-        browser.findElement(By.id("sign-out")).click();
-        wait.until(ExpectedConditions.urlToBe(GATEWAY.url("/login?next=%2Fanalytics")));
-        assertThat(GATEWAY.logouts()).isEqualTo(logouts + 1);
-        browser.get(GATEWAY.url("/analytics"));
-        wait.until(ExpectedConditions.urlToBe(GATEWAY.url("/login?next=%2Fanalytics")));
+        flow.signOut("/analytics");
     }
 
     @Test
-    void aModeratorIsToldThePageIsForEditorsAndCanSignInAsSomeoneElse() {
-        open("/analytics?period=7d");
-        signIn(MODERATOR, PASSWORD);
-        wait.until(ExpectedConditions.urlToBe(GATEWAY.url("/analytics?period=7d")));
-        wait.until(d -> text("#staff-denied").contains("نقش دبیر ندارد"));
-        assertThat(text("#staff-denied")).contains("«" + MODERATOR + "»");
-        assertThat(browser.findElement(By.id("stats")).isDisplayed()).isFalse();
-        // no loop: the page stays where it is
-        assertThat(browser.getCurrentUrl()).isEqualTo(GATEWAY.url("/analytics?period=7d"));
-
-        browser.findElement(By.linkText("ورود با حساب دیگری")).click();
-        wait.until(ExpectedConditions.urlContains("/login?next=%2Fanalytics%3Fperiod%3D7d&reason=role"));
+    void aModeratorIsToldThePageIsForEditorsAndAnExpiredTokenSignsInAgain() {
+        StaffSignInFlow flow = open("/analytics?period=7d");
+        flow.signInAndReturn("/analytics?period=7d", MODERATOR, PASSWORD);
+        flow.deniedWithoutLoop("/analytics?period=7d", MODERATOR, "نقش دبیر ندارد");
         assertThat(text("#sign-in-error")).contains("دسترسی این صفحه");
-        signIn(EDITOR, PASSWORD);
-        wait.until(ExpectedConditions.urlToBe(GATEWAY.url("/analytics?period=7d")));
+        flow.signInAndReturn("/analytics?period=7d", EDITOR, PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stats")));
         assertThat(browser.findElements(By.id("staff-denied"))).isEmpty();
-    }
 
-    @Test
-    void anExpiredTokenSendsTheEditorToSignInAgainAndBack() {
-        open("/analytics");
-        signIn(EDITOR, PASSWORD);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stats")));
-        browser.executeScript("sessionStorage.setItem('sarkhat.staff.token', arguments[0])",
-                TestTokens.expired(EDITOR, "EDITOR").substring("Bearer ".length()));
-        browser.navigate().refresh();
-        wait.until(ExpectedConditions.urlToBe(GATEWAY.url("/login?next=%2Fanalytics&reason=expired")));
-        assertThat(text("#sign-in-error")).contains("نشست شما به پایان رسیده");
-        signIn(EDITOR, PASSWORD);
-        wait.until(ExpectedConditions.urlToBe(GATEWAY.url("/analytics")));
+        flow.expiredTokenSendsToSignIn("/analytics", EDITOR, "EDITOR");
+        flow.signInAndReturn("/analytics", EDITOR, PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stats")));
     }
 
     /** Opens a page at the stand-in gateway without a token: it must land on the sign-in page with its address. */
-    private void open(String path) {
+    private StaffSignInFlow open(String path) {
         browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, WAIT);
         // A wait that times out says what the page showed and what the API answered, so a failure explains itself.
-        wait.withMessage(() -> "page " + browser.getCurrentUrl() + ", #message: «" + textOrNone("#message")
-                + "», #top: «" + textOrNone("#top tbody") + "»; GET /api/analytics/top?period=30d → " + topAnswer("30d")
-                + "; ?period=24h → " + topAnswer("24h"));
-        browser.get(GATEWAY.url(path));
-        wait.until(ExpectedConditions.urlContains("/login?next="));
-        assertThat(browser.getCurrentUrl()).isEqualTo(GATEWAY.url("/login?next="
-                + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")));
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
-        assertThat(text("#destination")).contains("آمار بازدید");
-    }
-
-    private void signIn(String username, String password) {
-        HeadlessChromium.signIn(browser, username, password);
+        wait.withMessage(() -> "page " + browser.getCurrentUrl() + " showed " + pageState()
+                + "; GET /api/analytics/top?period=30d → " + topAnswer("30d") + "; ?period=24h → " + topAnswer("24h"));
+        StaffSignInFlow flow = new StaffSignInFlow(browser, wait, GATEWAY);
+        flow.openSignedOut(path, "آمار بازدید");
+        return flow;
     }
 
     /** Read in one go: the chart is redrawn when a period loads, so element handles go stale. */
@@ -219,11 +185,15 @@ class DashboardPageIT {
         return browser.findElement(By.cssSelector(css)).getText();
     }
 
-    private String textOrNone(String css) {
+    /** What the page shows, hidden parts included (a signed-out page hides its numbers but keeps them). */
+    private String pageState() {
         try {
-            return text(css);
-        } catch (NoSuchElementException e) {
-            return "(no " + css + ")";
+            return String.valueOf(browser.executeScript("var t = function (s) { var e = document.querySelector(s);"
+                    + " return e ? (e.offsetParent === null ? '(hidden) ' : '') + e.textContent.trim() : '(none)'; };"
+                    + " return '#message «' + t('#message') + '», #staff-denied «' + t('#staff-denied')"
+                    + " + '», #top «' + t('#top tbody') + '», period ' + (document.getElementById('period') || {}).value;"));
+        } catch (RuntimeException e) {
+            return "(page not readable: " + e + ")";
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -35,14 +36,15 @@ import org.springframework.test.context.TestPropertySource;
 import ir.sarkhat.kit.test.EmbeddedMongo;
 import ir.sarkhat.kit.test.HeadlessChromium;
 import ir.sarkhat.kit.test.LoginStub;
+import ir.sarkhat.kit.test.StaffSignInFlow;
 import ir.sarkhat.kit.test.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The editor desk: its listing and preview endpoints over HTTP, and the page in a real headless
- * Chromium against the real service. The gateway's login is stubbed by a tiny HTTP server that
- * hands out test staff tokens. Its own database, so other test contexts' articles do not show up.
+ * Chromium against the real service, behind {@link LoginStub} standing in for the gateway (the real
+ * shared sign-in page, test staff tokens), so the page's round trip through /login is the real one. Its own database, so other test contexts' articles do not show up.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.mongodb.database=sarkhat-articles-editor")
@@ -56,19 +58,19 @@ class EditorPagesIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final LoginStub LOGIN = LoginStub.start(EDITOR, PASSWORD, "EDITOR");
+    static final String MODERATOR = "moderator-desk";
+    private static final LoginStub GATEWAY = LoginStub.start(EDITOR, PASSWORD, "EDITOR")
+            .account(MODERATOR, PASSWORD, "MODERATOR");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("sarkhat-articles-editor"));
         registry.add("sarkhat.security.public-key-location", TestTokens::publicKeyLocation);
-        registry.add("sarkhat.pages.login-url",
-                LOGIN::url);
     }
 
     @AfterAll
-    static void stopLogin() {
-        LOGIN.stop();
+    static void stopGateway() {
+        GATEWAY.stop();
     }
 
     @LocalServerPort
@@ -76,6 +78,11 @@ class EditorPagesIT {
 
     ChromeDriver browser;
     WebDriverWait wait;
+
+    @BeforeEach
+    void behindTheGateway() {
+        GATEWAY.forwardTo(port);
+    }
 
     @AfterEach
     void closeBrowser() {
@@ -163,7 +170,8 @@ class EditorPagesIT {
         HttpResponse<String> page = send("GET", "/editor", null, null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("dir=\"rtl\"")
-                .contains("data-login-url=\"http://127.0.0.1:" + LOGIN.port())
+                .contains("src=\"/staff-assets/session.js\"").contains("href=\"/staff-assets/staff.css\"")
+                .doesNotContain("type=\"password\"")
                 .containsPattern("/editor/editor-[0-9a-f]{32}\\.js").containsPattern("/editor/editor-[0-9a-f]{32}\\.css")
                 .doesNotContain("<script>").doesNotContain("style=");
         assertThat(page.headers().firstValue("Content-Security-Policy"))
@@ -177,16 +185,12 @@ class EditorPagesIT {
 
     @Test
     void anEditorWritesPreviewsSavesPublishesAndRestoresARevision() throws IOException {
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, WAIT);
-        browser.get(url("/editor"));
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
-
-        signIn("wrong");
+        StaffSignInFlow flow = openSignedOut();
+        HeadlessChromium.signIn(browser, EDITOR, "wrong");
         wait.until(d -> text("#sign-in-error").equals("نام کاربری یا گذرواژه درست نیست."));
-        signIn(PASSWORD);
+        flow.signInAndReturn("/editor", EDITOR, PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list-view")));
-        assertThat(text("#who-name")).contains(EDITOR);
+        assertThat(text("#who-name")).isEqualTo("دبیر: " + EDITOR);
 
         // A new article: the preview renders the Markdown heading, right to left.
         browser.findElement(By.id("new-article")).click();
@@ -290,6 +294,22 @@ class EditorPagesIT {
         wait.until(d -> text("#state").startsWith("از انتشار خارج‌شده"));
         browser.executeScript("window.scrollTo(0, 0)");
         takeScreenshot("editor.png");
+
+        flow.signOut("/editor");
+    }
+
+    @Test
+    void aModeratorIsToldTheDeskIsForEditorsWithoutALoopAndAnExpiredTokenSignsInAgain() {
+        StaffSignInFlow flow = openSignedOut();
+        flow.signInAndReturn("/editor", MODERATOR, PASSWORD);
+        flow.deniedWithoutLoop("/editor", MODERATOR, "نقش دبیر ندارد");
+        flow.signInAndReturn("/editor", EDITOR, PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list-view")));
+
+        // A token the API no longer takes: back to the sign-in page, and from there back to the desk.
+        flow.expiredTokenSendsToSignIn("/editor", EDITOR, "EDITOR");
+        flow.signInAndReturn("/editor", EDITOR, PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("list-view")));
     }
 
     // ---- helpers ----
@@ -320,8 +340,13 @@ class EditorPagesIT {
         assertThat(JSON.readTree(response.body()).get("detail").asString()).startsWith(field + ":");
     }
 
-    private void signIn(String password) {
-        HeadlessChromium.signIn(browser, EDITOR, password);
+    /** Opens the desk at the stand-in gateway without a token: it lands on the sign-in page with its address. */
+    private StaffSignInFlow openSignedOut() {
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, WAIT);
+        StaffSignInFlow flow = new StaffSignInFlow(browser, wait, GATEWAY);
+        flow.openSignedOut("/editor", "میز تحریریه");
+        return flow;
     }
 
     private WebElement tab(String status) {

@@ -43,6 +43,7 @@ import ir.sarkhat.kit.test.EmbeddedMongo;
 import ir.sarkhat.kit.test.EventContracts;
 import ir.sarkhat.kit.test.HeadlessChromium;
 import ir.sarkhat.kit.test.LoginStub;
+import ir.sarkhat.kit.test.StaffSignInFlow;
 import ir.sarkhat.kit.test.KafkaProbe;
 import ir.sarkhat.kit.test.TestTokens;
 import tools.jackson.databind.JsonNode;
@@ -72,19 +73,20 @@ class CommentPagesIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final AtomicInteger READERS = new AtomicInteger();
-    private static final LoginStub LOGIN = LoginStub.start(MODERATOR, PASSWORD, "MODERATOR");
+    static final String EDITOR = "editor-not-moderator";
+    /** The gateway's stand-in for the console: the real shared sign-in page, test tokens, the rest forwarded here. */
+    private static final LoginStub GATEWAY = LoginStub.start(MODERATOR, PASSWORD, "MODERATOR")
+            .account(EDITOR, PASSWORD, "EDITOR");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("sarkhat-comments-pages"));
         registry.add("sarkhat.security.public-key-location", TestTokens::publicKeyLocation);
-        registry.add("sarkhat.pages.login-url",
-                LOGIN::url);
     }
 
     @AfterAll
-    static void stopLogin() {
-        LOGIN.stop();
+    static void stopGateway() {
+        GATEWAY.stop();
     }
 
     @LocalServerPort
@@ -103,6 +105,16 @@ class CommentPagesIT {
             wait = new WebDriverWait(browser, WAIT);
         }
         browser.get(url(path));
+    }
+
+    /** Opens a staff page at the stand-in gateway without a token: it lands on the sign-in page with its address. */
+    private StaffSignInFlow openSignedOut() {
+        GATEWAY.forwardTo(port);
+        browser = HeadlessChromium.start();
+        wait = new WebDriverWait(browser, WAIT);
+        StaffSignInFlow flow = new StaffSignInFlow(browser, wait, GATEWAY);
+        flow.openSignedOut("/moderation", "میز بررسی دیدگاه‌ها");
+        return flow;
     }
 
     @AfterEach
@@ -251,13 +263,12 @@ class CommentPagesIT {
         String junk2 = submitted(articleId, "ربات دو", "تبلیغ دو", null);
         String held = submitted(articleId, "نیما", "لطفاً این دیدگاه را بررسی کنید", null);
 
-        open("/moderation");
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        StaffSignInFlow flow = openSignedOut();
         signIn(MODERATOR, "wrong");
         wait.until(d -> text("#sign-in-error").equals("نام کاربری یا گذرواژه درست نیست."));
-        signIn(MODERATOR, PASSWORD);
+        flow.signInAndReturn("/moderation", MODERATOR, PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
-        assertThat(text("#who-name")).contains(MODERATOR);
+        assertThat(text("#who-name")).isEqualTo("ناظر: " + MODERATOR);
         assertThat(text(".help")).contains("میان‌برهای صفحه‌کلید").contains("تأیید").contains("هرزنامه");
 
         // Only this article's comments, newest first; each row shows who, where from, on what, when, and why it is held.
@@ -347,17 +358,22 @@ class CommentPagesIT {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(row(held)));
         assertThat(moderationStatus(held)).isEqualTo("TRASH");
 
-        browser.findElement(By.id("sign-out")).click();
-        assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
-        assertThat(browser.executeScript("return sessionStorage.length")).isEqualTo(0L);
+        flow.signOut("/moderation");
 
-        // A token that has expired in the meantime ends the session with a Persian explanation.
-        browser.executeScript("sessionStorage.setItem('sarkhat.console.token', arguments[0]);"
-                + "sessionStorage.setItem('sarkhat.console.user', arguments[1])",
-                TestTokens.expired(MODERATOR, "MODERATOR").substring("Bearer ".length()), MODERATOR);
-        browser.navigate().refresh();
-        wait.until(d -> text("#sign-in-error").equals("نشست شما به پایان رسیده؛ دوباره وارد شوید."));
-        assertThat(browser.findElement(By.id("app")).isDisplayed()).isFalse();
+        // A token that has expired in the meantime: sign in again, with a Persian explanation, and come back.
+        flow.expiredTokenSendsToSignIn("/moderation", MODERATOR, "MODERATOR");
+        flow.signInAndReturn("/moderation", MODERATOR, PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+    }
+
+    @Test
+    @Order(5)
+    void anEditorIsToldTheConsoleIsForModeratorsWithoutALoop() {
+        StaffSignInFlow flow = openSignedOut();
+        flow.signInAndReturn("/moderation", EDITOR, PASSWORD);
+        flow.deniedWithoutLoop("/moderation", EDITOR, "نقش ناظر ندارد");
+        flow.signInAndReturn("/moderation", MODERATOR, PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
     }
 
     @Test
@@ -381,7 +397,7 @@ class CommentPagesIT {
 
         HttpResponse<String> console = get("/moderation", null);
         assertThat(console.statusCode()).isEqualTo(200);
-        assertThat(console.body()).contains("data-login-url=\"http://127.0.0.1:" + LOGIN.port())
+        assertThat(console.body()).contains("src=\"/staff-assets/session.js\"").doesNotContain("type=\"password\"")
                 .containsPattern("/comments/console\\.js\\?v=[0-9a-f]{12}").doesNotContain("<script>");
         assertThat(console.headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));

@@ -28,7 +28,9 @@ import com.sun.net.httpserver.HttpServer;
  * <li>{@code /articles/slow}: answers only after {@link #releaseSlow()} (or 5 s);</li>
  * <li>any other {@code /articles/…}: 200 with {@code X-Sarkhat-Article-Id: art-<last segment>}.</li>
  * </ul>
- * {@code /moderation…} answers with its own Content-Security-Policy, as the staff pages do.
+ * {@code /moderation…} answers with its own Content-Security-Policy, as the staff pages do. {@code /editor} is a
+ * staff page shell as article-service's desk is: it links the gateway's shared session script and shows who is
+ * signed in (from {@code /editor/probe.js}), so the sign-in handoff can be followed in a browser.
  */
 public final class StubBackend {
 
@@ -92,6 +94,10 @@ public final class StubBackend {
                 response.set("Content-Security-Policy", "default-src 'none'; script-src 'self'");
             }
             int status = 200;
+            if (path.equals("/editor") || path.equals("/editor/probe.js")) {
+                staffPage(exchange, path);
+                return;
+            }
             if (path.startsWith("/articles/")) {
                 String slug = path.substring(path.lastIndexOf('/') + 1);
                 if (path.equals("/articles/x")) {
@@ -117,6 +123,26 @@ public final class StubBackend {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+    }
+
+    private static final String STAFF_PAGE = """
+            <!DOCTYPE html>
+            <html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>میز تحریریه</title>
+            <link rel="stylesheet" href="/staff-assets/staff.css">
+            <script src="/staff-assets/session.js" defer></script><script src="/editor/probe.js" defer></script>
+            </head><body><main><header class="top"><h1>میز تحریریه</h1>
+            <p class="who" id="who" hidden><span id="who-name"></span> <button type="button" id="sign-out">خروج</button></p>
+            </header></main></body></html>
+            """;
+
+    private static void staffPage(HttpExchange exchange, String path) throws IOException {
+        boolean script = path.endsWith(".js");
+        byte[] bytes = (script ? "window.SarkhatStaff.begin('دبیر');" : STAFF_PAGE).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", script ? "text/javascript; charset=utf-8" : "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

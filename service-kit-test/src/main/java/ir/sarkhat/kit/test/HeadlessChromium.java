@@ -55,8 +55,8 @@ public final class HeadlessChromium {
     }
 
     /**
-     * Fills and sends the sign-in form every staff page shares ({@code #username}, {@code #password},
-     * {@code #sign-in-form}), clearing what an earlier attempt left in the fields.
+     * Fills and sends the one staff sign-in form, the gateway's {@code /login} (also served by {@link LoginStub}):
+     * {@code #username}, {@code #password}, {@code #sign-in-form}, clearing what an earlier attempt left.
      */
     public static void signIn(WebDriver browser, String username, String password) {
         WebElement user = browser.findElement(By.id("username"));

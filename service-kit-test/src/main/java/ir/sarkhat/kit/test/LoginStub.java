@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -98,6 +99,14 @@ public final class LoginStub {
     /** An address on the stub's origin, e.g. {@code url("/editor")}: what a browser would open at the gateway. */
     public String url(String path) {
         return "http://127.0.0.1:" + port() + path;
+    }
+
+    /**
+     * Where a staff page sends a visitor without a token: the sign-in page with the page's address (path, query) as
+     * the return target, encoded as the page's script does ({@code encodeURIComponent}).
+     */
+    public String signInUrlFor(String pathAndQuery) {
+        return url("/login?next=" + URLEncoder.encode(pathAndQuery, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     /** How many times a page signed out at {@code /api/auth/logout}. */
