@@ -77,6 +77,11 @@ class RefreshTokens implements SessionRevocation {
         return issue(username, family, now.plus(properties.sessionMaxAge()));
     }
 
+    /**
+     * The next token of a family. A sign-out that ran between the use of the previous token and this insert would
+     * leave this one live in an ended session: the family is checked after the insert, and the token revoked and
+     * refused (401) if the session has ended meanwhile.
+     */
     Mono<String> issue(String username, String family, Instant familyExpiresAt) {
         Instant now = clock.instant();
         Instant expires = now.plus(properties.refreshTokenTtl());
@@ -92,7 +97,11 @@ class RefreshTokens implements SessionRevocation {
                 .append("familyExpiresAt", Date.from(familyExpiresAt))
                 .append("used", false)
                 .append("revoked", false);
-        return mongo.insert(doc, COLLECTION).thenReturn(token);
+        return mongo.insert(doc, COLLECTION)
+                .then(mongo.exists(Query.query(Criteria.where("family").is(family).and("revoked").is(true)), COLLECTION))
+                .flatMap(ended -> ended
+                        ? revokeFamily(username, family).then(Mono.<String>error(ProblemException.unauthorized(INVALID)))
+                        : Mono.just(token));
     }
 
     /** Marks the token used and says whose it was; a second use revokes its family. Errors with 401. */

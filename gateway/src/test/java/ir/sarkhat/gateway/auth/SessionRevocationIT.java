@@ -53,6 +53,9 @@ class SessionRevocationIT extends GatewayIntegrationTest {
     @Autowired
     SecurityProperties properties;
 
+    @Autowired
+    RefreshTokens refreshTokens;
+
     @Test
     void signingOutRefusesThatSessionsTokensAndNoOtherSessions() throws Exception {
         createAdmin("two-laptops");
@@ -130,6 +133,20 @@ class SessionRevocationIT extends GatewayIntegrationTest {
                 .revoke("elsewhere", List.of(sid(token)), false).block();
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> staffList(token).expectStatus().isUnauthorized());
+    }
+
+    @Test
+    void aRefreshRacingTheSignOutCannotReviveTheSession() {
+        String family = RefreshTokens.newFamily();
+        String first = refreshTokens.startFamily("racer", family).block();
+        RefreshTokens.Rotated rotated = refreshTokens.use(first).block();
+        // The sign-out lands between the use of the old token and the insert of the next one.
+        refreshTokens.revokeFamilyOf(first).block();
+
+        assertThatThrownBy(() -> refreshTokens.issue("racer", family, rotated.familyExpiresAt()).block())
+                .isInstanceOf(ir.sarkhat.gateway.problem.ProblemException.class);
+        assertThat(mongo.count(Query.query(Criteria.where("family").is(family).and("revoked").is(false)),
+                RefreshTokens.COLLECTION).block()).as("no live token left in the ended session").isZero();
     }
 
     @Test
