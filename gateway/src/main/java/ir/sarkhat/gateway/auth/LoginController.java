@@ -80,14 +80,15 @@ class LoginController {
                 .flatMap(refreshTokens::use)
                 .flatMap(rotated -> accounts.find(rotated.username())
                         .filter(StaffAccount::enabled)
-                        .switchIfEmpty(Mono.defer(() -> refreshTokens.revokeFamily(rotated.username(), rotated.family())
+                        .switchIfEmpty(Mono.defer(() -> refreshTokens
+                                .revokeFamily(rotated.username(), rotated.family())
                                 .then(Mono.error(ProblemException.unauthorized(
                                         "The account is disabled or gone. Sign in again.")))))
                         .publishOn(Schedulers.boundedElastic())
                         .flatMap(account -> refreshTokens.issue(account.username(), rotated.family(),
                                         rotated.familyExpiresAt())
-                                .map(refresh -> answer(tokens.issue(account.username(), account.roleNames(), rotated.family()), refresh,
-                                        exchange))));
+                                .map(refresh -> answer(tokens.issue(account.username(), account.roleNames(),
+                                        rotated.family()), refresh, exchange))));
     }
 
     @PostMapping(path = "/api/auth/logout")

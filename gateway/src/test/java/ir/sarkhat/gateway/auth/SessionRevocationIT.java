@@ -168,7 +168,7 @@ class SessionRevocationIT extends GatewayIntegrationTest {
 
     private JsonNode awaitEvent(String username, String session) {
         ConsumerRecord<String, String> record = KafkaProbe.awaitRecord(kafka.getBrokersAsString(), "staff-sessions",
-                r -> username.equals(r.key()) && r.value().contains(session), Duration.ofSeconds(20));
+                r -> username.equals(r.key()) && r.value().contains(session), Duration.ofSeconds(40));
         EventContracts.assertValid(SCHEMA, record.value());
         assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo("sarkhat.staff.sessions-revoked.v1");
         assertThat(KafkaProbe.header(record, "ce_source")).isEqualTo("/sarkhat/gateway");

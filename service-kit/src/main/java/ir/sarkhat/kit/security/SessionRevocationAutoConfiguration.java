@@ -70,7 +70,6 @@ public class SessionRevocationAutoConfiguration {
         ConcurrentMessageListenerContainer<String, String> container = new ConcurrentMessageListenerContainer<>(
                 factory, properties);
         container.setCommonErrorHandler(new CommonLoggingErrorHandler());
-        container.setBeanName("staff-sessions-revocations");
         return container;
     }
 }
