@@ -2,9 +2,11 @@ package ir.sarkhat.analytics.rollup;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,8 +33,8 @@ import ir.sarkhat.analytics.pageview.PageView;
  * ({@code a = "*"}), per dimension value: {@code {_id, g, t, a, d, v, views, wm: {p<partition>: offset}, exp}}.
  * <p>
  * One poll's views become one read of the touched buckets' watermarks ({@code _id $in}) and one unordered bulk of
- * {@code $inc} upserts by {@code _id}, one per (bucket, partition), each adding only the records above the
- * bucket's watermark for that partition and raising it to the highest: a redelivered or replayed record cannot add
+ * {@code $inc} upserts by {@code _id}, one per bucket (all partitions of the batch in it), each adding only the
+ * records above the bucket's watermark for their partition and raising those watermarks to the highest: a redelivered or replayed record cannot add
  * itself twice, and a batch applied in part before a crash adds only its missing part when it comes back. Records
  * of one partition reach a bucket in offset order from one consumer at a time (Kafka assigns a partition to one
  * member of the group), which is what makes a watermark enough. The writes are by {@code _id} alone so any store
@@ -48,10 +50,12 @@ public class Rollups implements InitializingBean {
 
     private final MongoTemplate mongo;
     private final Duration minuteRetention;
+    private final ClosedBuckets<Document> cache;
 
-    Rollups(MongoTemplate mongo, AnalyticsRetention retention) {
+    Rollups(MongoTemplate mongo, AnalyticsRetention retention, QueryCacheSettings caching, Clock clock) {
         this.mongo = mongo;
         this.minuteRetention = retention.minuteRollups();
+        this.cache = new ClosedBuckets<>(caching.rollups(), caching.ttl(), clock);
     }
 
     @Override
@@ -96,20 +100,19 @@ public class Rollups implements InitializingBean {
             stored.put(doc.getString("_id"), doc);
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        int operations = 0;
+        List<String> written = new ArrayList<>();
         for (Bucket bucket : buckets.values()) {
-            for (Map.Entry<Integer, List<Hit>> partition : bucket.hits.entrySet()) {
-                Increment increment = new Increment(bucket.key, partition.getKey(), partition.getValue())
-                        .above(watermark(stored.get(bucket.key.id()), partition.getKey()));
-                if (increment != null) {
-                    // by _id alone (any store finds it by index); the watermark read above is the condition
-                    bulk.upsert(Query.query(where("_id").is(bucket.key.id())), increment.update(minuteRetention));
-                    operations++;
-                }
+            Update update = bucket.above(stored.get(bucket.key.id()), minuteRetention);
+            if (update != null) {
+                // one op per bucket, every partition of this batch in it; by _id alone (any store finds it by
+                // index); the watermarks read above are the condition
+                bulk.upsert(Query.query(where("_id").is(bucket.key.id())), update);
+                written.add(bucket.key.id());
             }
         }
-        if (operations > 0) {
+        if (!written.isEmpty()) {
             bulk.execute();
+            cache.written(written);
         }
     }
 
@@ -119,6 +122,32 @@ public class Rollups implements InitializingBean {
         }
         Object value = wm.get("p" + partition);
         return value instanceof Number n ? n.longValue() : -1;
+    }
+
+    /**
+     * Rollup documents by {@code _id} for the dashboard (absent: no views there); past buckets come from memory
+     * when this instance read them before and has not written them since.
+     */
+    public Map<String, Document> byIds(List<String> ids) {
+        return cache.getAll(ids, missing -> {
+            Map<String, Document> found = new HashMap<>();
+            mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in", missing)))
+                    .forEach(doc -> found.put(doc.getString("_id"), doc));
+            return found;
+        });
+    }
+
+    /** All-time views of each article (or the site) in one read; 0 for none. */
+    public Map<String, Long> totalViews(Collection<String> scopes) {
+        Map<String, String> scopeOfId = new HashMap<>();
+        scopes.forEach(scope -> scopeOfId.put(new BucketKey(Grain.TOTAL, Instant.EPOCH, scope, Dimension.ALL, "all").id(), scope));
+        Map<String, Long> views = new HashMap<>();
+        scopes.forEach(scope -> views.put(scope, 0L));
+        for (Document doc : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in",
+                new ArrayList<>(scopeOfId.keySet())))).projection(new Document("views", 1))) {
+            views.put(scopeOfId.get(doc.getString("_id")), ((Number) doc.get("views")).longValue());
+        }
+        return views;
     }
 
     /** Views in one bucket: the sum over the dimension {@code ALL}. */
@@ -148,6 +177,7 @@ public class Rollups implements InitializingBean {
     private record Hit(long offset, String field) {
     }
 
+    /** What one batch adds to one bucket, per partition (a batch only holds partitions this consumer owns). */
     private static final class Bucket {
         final BucketKey key;
         final Map<Integer, List<Hit>> hits = new TreeMap<>();
@@ -159,28 +189,30 @@ public class Rollups implements InitializingBean {
         void add(int partition, long offset, String field) {
             hits.computeIfAbsent(partition, p -> new ArrayList<>()).add(new Hit(offset, field));
         }
-    }
 
-    /** Adds these records of one partition to one bucket. */
-    private record Increment(BucketKey key, int partition, List<Hit> hits) {
-
-        long max() {
-            return hits.stream().mapToLong(Hit::offset).max().orElseThrow();
-        }
-
-        /** @return the records above the watermark, or null if there are none */
-        Increment above(long watermark) {
-            List<Hit> left = hits.stream().filter(h -> h.offset() > watermark).toList();
-            return left.isEmpty() ? null : new Increment(key, partition, left);
-        }
-
-        Update update(Duration minuteRetention) {
-            Update update = new Update();
+        /**
+         * The records of each partition above that partition's stored watermark, as one update that adds them and
+         * raises every watermark it passed; null when every record was counted before.
+         */
+        Update above(Document stored, Duration minuteRetention) {
             Map<String, Integer> counts = new LinkedHashMap<>();
-            hits.forEach(h -> counts.merge(h.field(), 1, Integer::sum));
+            Map<Integer, Long> highest = new TreeMap<>();
+            hits.forEach((partition, list) -> {
+                long watermark = watermark(stored, partition);
+                for (Hit hit : list) {
+                    if (hit.offset() > watermark) {
+                        counts.merge(hit.field(), 1, Integer::sum);
+                        highest.merge(partition, hit.offset(), Math::max);
+                    }
+                }
+            });
+            if (counts.isEmpty()) {
+                return null;
+            }
+            Update update = new Update();
             counts.forEach(update::inc);
-            update.max("wm.p" + partition, max())
-                    .setOnInsert("g", key.grain().code())
+            highest.forEach((partition, offset) -> update.max("wm.p" + partition, offset));
+            update.setOnInsert("g", key.grain().code())
                     .setOnInsert("t", Date.from(key.bucket()))
                     .setOnInsert("a", key.scope())
                     .setOnInsert("d", key.dimension().code())
