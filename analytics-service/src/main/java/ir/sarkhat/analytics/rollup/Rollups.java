@@ -95,8 +95,8 @@ public class Rollups implements InitializingBean {
             return;
         }
         Map<String, Document> stored = new HashMap<>();
-        for (Document doc : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in",
-                new ArrayList<>(buckets.keySet())))).projection(new Document("wm", 1))) {
+        for (Document doc : ByIds.find(mongo.getCollection(COLLECTION), new ArrayList<>(buckets.keySet()),
+                new Document("wm", 1))) {
             stored.put(doc.getString("_id"), doc);
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
@@ -131,8 +131,7 @@ public class Rollups implements InitializingBean {
     public Map<String, Document> byIds(List<String> ids) {
         return cache.getAll(ids, missing -> {
             Map<String, Document> found = new HashMap<>();
-            mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in", missing)))
-                    .forEach(doc -> found.put(doc.getString("_id"), doc));
+            ByIds.find(mongo.getCollection(COLLECTION), missing, null).forEach(doc -> found.put(doc.getString("_id"), doc));
             return found;
         });
     }
@@ -143,8 +142,8 @@ public class Rollups implements InitializingBean {
         scopes.forEach(scope -> scopeOfId.put(new BucketKey(Grain.TOTAL, Instant.EPOCH, scope, Dimension.ALL, "all").id(), scope));
         Map<String, Long> views = new HashMap<>();
         scopes.forEach(scope -> views.put(scope, 0L));
-        for (Document doc : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in",
-                new ArrayList<>(scopeOfId.keySet())))).projection(new Document("views", 1))) {
+        for (Document doc : ByIds.find(mongo.getCollection(COLLECTION), new ArrayList<>(scopeOfId.keySet()),
+                new Document("views", 1))) {
             views.put(scopeOfId.get(doc.getString("_id")), ((Number) doc.get("views")).longValue());
         }
         return views;

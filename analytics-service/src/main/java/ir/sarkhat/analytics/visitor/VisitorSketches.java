@@ -31,6 +31,7 @@ import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
 
 import ir.sarkhat.analytics.pageview.PageView;
+import ir.sarkhat.analytics.rollup.ByIds;
 import ir.sarkhat.analytics.rollup.ClosedBuckets;
 import ir.sarkhat.analytics.rollup.QueryCacheSettings;
 import ir.sarkhat.analytics.rollup.Rollups;
@@ -70,8 +71,7 @@ public class VisitorSketches {
             }
         }
         Map<String, Document> stored = new HashMap<>();
-        for (Document doc : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in",
-                new ArrayList<>(hashes.keySet()))))) {
+        for (Document doc : ByIds.find(mongo.getCollection(COLLECTION), new ArrayList<>(hashes.keySet()), null)) {
             stored.put(doc.getString("_id"), doc);
         }
         List<ReplaceOneModel<Document>> owned = new ArrayList<>();
@@ -168,8 +168,7 @@ public class VisitorSketches {
         articleIds.forEach(article -> articleOfId.put(totalId(article), article));
         Map<String, Long> visitors = new HashMap<>();
         articleIds.forEach(article -> visitors.put(article, 0L));
-        for (Document doc : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in",
-                new ArrayList<>(articleOfId.keySet()))))) {
+        for (Document doc : ByIds.find(mongo.getCollection(COLLECTION), new ArrayList<>(articleOfId.keySet()), null)) {
             visitors.put(articleOfId.get(doc.getString("_id")), round(UltraLogLog.wrap(state(doc))));
         }
         return visitors;
@@ -212,7 +211,7 @@ public class VisitorSketches {
     private Map<String, byte[]> states(Collection<String> ids) {
         return cache.getAll(ids, missing -> {
             Map<String, byte[]> found = new HashMap<>();
-            for (Document doc : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in", missing)))) {
+            for (Document doc : ByIds.find(mongo.getCollection(COLLECTION), missing, null)) {
                 found.put(doc.getString("_id"), state(doc));
             }
             return found;
