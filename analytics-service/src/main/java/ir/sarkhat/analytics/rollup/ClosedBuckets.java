@@ -72,10 +72,23 @@ public final class ClosedBuckets<V> {
         return found;
     }
 
-    /** Call after writing these documents: their cached copies are dropped. */
+    /**
+     * Call after writing these documents: their cached copies are dropped. Writes of open buckets (live traffic:
+     * this minute, hour, day) concern no copy, since open buckets are never kept: a bucket open when it was written
+     * was written before any read that could keep it.
+     */
     public void written(Collection<String> ids) {
-        writes.incrementAndGet();
-        cache.invalidateAll(ids);
+        Instant now = clock.instant();
+        List<String> closed = new ArrayList<>();
+        for (String id : ids) {
+            if (closed(id, now)) {
+                closed.add(id);
+            }
+        }
+        if (!closed.isEmpty()) {
+            writes.incrementAndGet();
+            cache.invalidateAll(closed);
+        }
     }
 
     /** Whether the bucket an id names has ended (all-time and unparsable ids never have). */

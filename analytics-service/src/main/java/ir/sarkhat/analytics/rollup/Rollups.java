@@ -1,7 +1,5 @@
 package ir.sarkhat.analytics.rollup;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +15,13 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 
 
 import ir.sarkhat.analytics.pageview.AnalyticsRetention;
@@ -47,6 +46,7 @@ public class Rollups implements InitializingBean {
     public static final String SITE = "*";
     /** Ranking documents ({@code d = "rank"}) count every article of a bucket in one document: {@code r.<id>}. */
     public static final String RANK_FIELD = "r.";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoTemplate mongo;
     private final Duration minuteRetention;
@@ -99,19 +99,19 @@ public class Rollups implements InitializingBean {
                 new Document("wm", 1))) {
             stored.put(doc.getString("_id"), doc);
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        List<UpdateOneModel<Document>> upserts = new ArrayList<>();
         List<String> written = new ArrayList<>();
         for (Bucket bucket : buckets.values()) {
-            Update update = bucket.above(stored.get(bucket.key.id()), minuteRetention);
+            Document update = bucket.above(stored.get(bucket.key.id()), minuteRetention);
             if (update != null) {
                 // one op per bucket, every partition of this batch in it; by _id alone (any store finds it by
-                // index); the watermarks read above are the condition
-                bulk.upsert(Query.query(where("_id").is(bucket.key.id())), update);
+                // index); the watermarks read above are the condition. Plain driver documents: no mapping to do.
+                upserts.add(new UpdateOneModel<>(new Document("_id", bucket.key.id()), update, UPSERT));
                 written.add(bucket.key.id());
             }
         }
-        if (!written.isEmpty()) {
-            bulk.execute();
+        if (!upserts.isEmpty()) {
+            mongo.getCollection(COLLECTION).bulkWrite(upserts, new BulkWriteOptions().ordered(false));
             cache.written(written);
         }
     }
@@ -193,33 +193,27 @@ public class Rollups implements InitializingBean {
          * The records of each partition above that partition's stored watermark, as one update that adds them and
          * raises every watermark it passed; null when every record was counted before.
          */
-        Update above(Document stored, Duration minuteRetention) {
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            Map<Integer, Long> highest = new TreeMap<>();
+        Document above(Document stored, Duration minuteRetention) {
+            Document counts = new Document();
+            Document highest = new Document();
             hits.forEach((partition, list) -> {
                 long watermark = watermark(stored, partition);
                 for (Hit hit : list) {
                     if (hit.offset() > watermark) {
-                        counts.merge(hit.field(), 1, Integer::sum);
-                        highest.merge(partition, hit.offset(), Math::max);
+                        counts.merge(hit.field(), 1, (a, b) -> (Integer) a + (Integer) b);
+                        highest.merge("wm.p" + partition, hit.offset(), (a, b) -> Math.max((Long) a, (Long) b));
                     }
                 }
             });
             if (counts.isEmpty()) {
                 return null;
             }
-            Update update = new Update();
-            counts.forEach(update::inc);
-            highest.forEach((partition, offset) -> update.max("wm.p" + partition, offset));
-            update.setOnInsert("g", key.grain().code())
-                    .setOnInsert("t", Date.from(key.bucket()))
-                    .setOnInsert("a", key.scope())
-                    .setOnInsert("d", key.dimension().code())
-                    .setOnInsert("v", key.value());
+            Document onInsert = new Document("g", key.grain().code()).append("t", Date.from(key.bucket()))
+                    .append("a", key.scope()).append("d", key.dimension().code()).append("v", key.value());
             if (key.grain() == Grain.MINUTE) {
-                update.setOnInsert("exp", Date.from(key.bucket().plus(minuteRetention)));
+                onInsert.append("exp", Date.from(key.bucket().plus(minuteRetention)));
             }
-            return update;
+            return new Document("$inc", counts).append("$max", highest).append("$setOnInsert", onInsert);
         }
     }
 }
