@@ -51,12 +51,8 @@ public class RollupReports {
      */
     public List<ArticleRow> topArticles(ReportRange range, int offset, int limit) {
         Grain grain = range.breakdownGrain();
-        Map<String, Long> views = new HashMap<>();
-        for (Document doc : byIds(bucketIds(grain, range.breakdownFrom(), range.to(), Rollups.SITE, Dimension.RANK, "all"))) {
-            if (doc.get("r") instanceof Document ranking) {
-                ranking.forEach((field, n) -> views.merge(Rollups.decode(field), ((Number) n).longValue(), Long::sum));
-            }
-        }
+        Map<String, Long> views = rollups.ranking(bucketIds(grain, range.breakdownFrom(), range.to(), Rollups.SITE,
+                Dimension.RANK, "all"));
         List<Map.Entry<String, Long>> ranked = new ArrayList<>(views.entrySet());
         ranked.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         List<Map.Entry<String, Long>> page = ranked.subList(Math.min(offset, ranked.size()),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -29,11 +30,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 public final class ClosedBuckets<V> {
 
     private final Cache<String, Optional<V>> cache;
+    /** Values computed from several closed buckets (a month's merged ranking), by the ids they were made of. */
+    private final Cache<List<String>, Object> merged;
     private final AtomicLong writes = new AtomicLong();
     private final Clock clock;
 
     public ClosedBuckets(long maximumSize, Duration ttl, Clock clock) {
         this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build();
+        this.merged = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(ttl).build();
         this.clock = clock;
     }
 
@@ -73,6 +77,26 @@ public final class ClosedBuckets<V> {
     }
 
     /**
+     * A value made from the documents of these closed buckets only (see {@link #closed}), kept until one of them is
+     * written, like the documents themselves. The caller must not change it.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> R merged(List<String> closedIds, Supplier<R> compute) {
+        Object kept = merged.getIfPresent(closedIds);
+        if (kept != null) {
+            return (R) kept;
+        }
+        long before = writes.get();
+        R value = compute.get();
+        List<String> key = List.copyOf(closedIds);
+        merged.put(key, value);
+        if (writes.get() != before) {
+            merged.invalidate(key); // a write overlapped: the value may be older than the store
+        }
+        return value;
+    }
+
+    /**
      * Call after writing these documents: their cached copies are dropped. Writes of open buckets (live traffic:
      * this minute, hour, day) concern no copy, since open buckets are never kept: a bucket open when it was written
      * was written before any read that could keep it.
@@ -88,10 +112,16 @@ public final class ClosedBuckets<V> {
         if (!closed.isEmpty()) {
             writes.incrementAndGet();
             cache.invalidateAll(closed);
+            merged.invalidateAll(); // rare (late events): not worth finding the values made from these
+
         }
     }
 
     /** Whether the bucket an id names has ended (all-time and unparsable ids never have). */
+    public boolean closed(String id) {
+        return closed(id, clock.instant());
+    }
+
     static boolean closed(String id, Instant now) {
         int first = id.indexOf('|');
         int second = first < 0 ? -1 : id.indexOf('|', first + 1);

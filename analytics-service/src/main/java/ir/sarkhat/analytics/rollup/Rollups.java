@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
@@ -134,6 +135,30 @@ public class Rollups implements InitializingBean {
             ByIds.find(mongo.getCollection(COLLECTION), missing, null).forEach(doc -> found.put(doc.getString("_id"), doc));
             return found;
         });
+    }
+
+    /**
+     * Views per article over these ranking documents (see {@link Dimension#RANK}): the closed buckets' sum is kept
+     * in memory (a 30-day top list merges 29 past days of up to every article once, not on each ask), the open
+     * ones (today, this hour) are added from the store.
+     */
+    public Map<String, Long> ranking(List<String> rankIds) {
+        Map<Boolean, List<String>> byClosed = rankIds.stream().collect(Collectors.partitioningBy(cache::closed));
+        List<String> closed = byClosed.get(true);
+        List<String> open = byClosed.get(false);
+        Map<String, Long> views = new HashMap<>(cache.merged(closed, () -> {
+            Map<String, Long> sum = new HashMap<>();
+            byIds(closed).values().forEach(doc -> addRanking(doc, sum));
+            return Map.copyOf(sum);
+        }));
+        byIds(open).values().forEach(doc -> addRanking(doc, views));
+        return views;
+    }
+
+    private static void addRanking(Document doc, Map<String, Long> views) {
+        if (doc.get("r") instanceof Document ranking) {
+            ranking.forEach((field, n) -> views.merge(decode(field), ((Number) n).longValue(), Long::sum));
+        }
     }
 
     /** All-time views of each article (or the site) in one read; 0 for none. */

@@ -174,19 +174,36 @@ public class VisitorSketches {
         return visitors;
     }
 
-    /** Per scope: distinct visitors over whole days [from, to], for many articles in one read. */
+    /**
+     * Per scope: distinct visitors over whole days [from, to], for many articles. The past days of each scope are
+     * merged once and kept in memory (until one of them is written); today's sketches are read and added.
+     */
     public Map<String, Long> visitorsOnDays(Collection<String> scopes, LocalDate from, LocalDate to) {
-        Map<String, String> scopeOfId = new HashMap<>();
+        Map<String, List<String>> closedOf = new HashMap<>();
+        Map<String, String> scopeOfOpen = new HashMap<>();
         for (String scope : scopes) {
+            List<String> closed = closedOf.computeIfAbsent(scope, s -> new ArrayList<>());
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                scopeOfId.put(dayId(day.atStartOfDay(ZoneOffset.UTC).toInstant(), scope), scope);
+                String id = dayId(day.atStartOfDay(ZoneOffset.UTC).toInstant(), scope);
+                if (cache.closed(id)) {
+                    closed.add(id);
+                } else {
+                    scopeOfOpen.put(id, scope);
+                }
             }
         }
         Map<String, UltraLogLog> merged = new HashMap<>();
-        states(scopeOfId.keySet()).forEach((id, state) -> merged
-                .computeIfAbsent(scopeOfId.get(id), scope -> UltraLogLog.create(PRECISION)).add(UltraLogLog.wrap(state)));
+        closedOf.forEach((scope, ids) -> {
+            byte[] past = cache.merged(ids, () -> {
+                UltraLogLog sum = UltraLogLog.create(PRECISION);
+                states(ids).values().forEach(state -> sum.add(UltraLogLog.wrap(state)));
+                return sum.getState();
+            });
+            merged.put(scope, UltraLogLog.create(PRECISION).add(UltraLogLog.wrap(past)));
+        });
+        states(scopeOfOpen.keySet()).forEach((id, state) -> merged.get(scopeOfOpen.get(id)).add(UltraLogLog.wrap(state)));
         Map<String, Long> visitors = new HashMap<>();
-        scopes.forEach(scope -> visitors.put(scope, merged.containsKey(scope) ? round(merged.get(scope)) : 0L));
+        scopes.forEach(scope -> visitors.put(scope, round(merged.get(scope))));
         return visitors;
     }
 

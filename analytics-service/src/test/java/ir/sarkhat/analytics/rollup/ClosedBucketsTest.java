@@ -73,6 +73,20 @@ class ClosedBucketsTest {
     }
 
     @Test
+    void aValueMadeFromClosedBucketsIsKeptUntilOneOfThemIsWritten() {
+        int[] computed = { 0 };
+        java.util.function.Supplier<Integer> compute = () -> ++computed[0];
+
+        assertThat(cache.merged(List.of(YESTERDAY), compute)).isEqualTo(1);
+        assertThat(cache.merged(List.of(YESTERDAY), compute)).isEqualTo(1);
+        cache.written(List.of(TODAY)); // an open bucket: nothing kept is made of it
+        assertThat(cache.merged(List.of(YESTERDAY), compute)).isEqualTo(1);
+        cache.written(List.of(YESTERDAY));
+
+        assertThat(cache.merged(List.of(YESTERDAY), compute)).isEqualTo(2);
+    }
+
+    @Test
     void idsThatNameNoBucketAreNeverKept() {
         assertThat(ClosedBuckets.closed("t|article-1", NOW)).isFalse();
         assertThat(ClosedBuckets.closed("x|123|*", NOW)).isFalse();
