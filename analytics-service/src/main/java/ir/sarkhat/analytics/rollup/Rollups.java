@@ -112,8 +112,11 @@ public class Rollups implements InitializingBean {
             }
         }
         if (!upserts.isEmpty()) {
-            mongo.getCollection(COLLECTION).bulkWrite(upserts, new BulkWriteOptions().ordered(false));
-            cache.written(written);
+            try {
+                mongo.getCollection(COLLECTION).bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+            } finally {
+                cache.written(written); // a bulk that failed half way wrote some: the retry skips those
+            }
         }
     }
 

@@ -75,20 +75,23 @@ public class VisitorSketches {
             stored.put(doc.getString("_id"), doc);
         }
         List<ReplaceOneModel<Document>> owned = new ArrayList<>();
-        hashes.forEach((id, added) -> {
-            if (id.endsWith("|" + Rollups.SITE)) {
-                addShared(id, added); // written by every partition's consumer: optimistic versions
-            } else {
-                ReplaceOneModel<Document> replace = addOwned(id, added, stored.get(id));
-                if (replace != null) {
-                    owned.add(replace);
+        try {
+            hashes.forEach((id, added) -> {
+                if (id.endsWith("|" + Rollups.SITE)) {
+                    addShared(id, added); // written by every partition's consumer: optimistic versions
+                } else {
+                    ReplaceOneModel<Document> replace = addOwned(id, added, stored.get(id));
+                    if (replace != null) {
+                        owned.add(replace);
+                    }
                 }
+            });
+            if (!owned.isEmpty()) {
+                mongo.getCollection(COLLECTION).bulkWrite(owned, new BulkWriteOptions().ordered(false));
             }
-        });
-        if (!owned.isEmpty()) {
-            mongo.getCollection(COLLECTION).bulkWrite(owned, new BulkWriteOptions().ordered(false));
+        } finally {
+            cache.written(hashes.keySet()); // also after a failure half way: the retry may find nothing to write
         }
-        cache.written(hashes.keySet());
     }
 
     /**
