@@ -52,7 +52,9 @@ class PageViewsListener {
         this.siteHosts = siteHosts.hosts();
     }
 
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = TOPIC, batch = "true")
+    // Large polls: each poll costs one bulk write per collection and one refresh per touched article, whatever its size
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = TOPIC, batch = "true",
+            properties = "max.poll.records=${sarkhat.analytics.ingest.max-poll-records:5000}")
     void on(List<ConsumerRecord<String, String>> records) {
         Batch batch = new Batch(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -77,7 +79,7 @@ class PageViewsListener {
         try {
             Set<String> touched = ingest.apply(batch.views(), batch.dropped());
             batch.engagements().forEach(e -> ingest.engaged(e.pageviewId(), e.engagedMs()));
-            touched.forEach(stats::refresh);
+            stats.refreshAll(touched);
         } catch (RuntimeException e) {
             throw new BatchListenerFailedException("Applying " + batch.views().size() + " page views failed", e, 0);
         }

@@ -30,6 +30,7 @@ import com.mongodb.bulk.BulkWriteError;
 public class PageViewLog implements InitializingBean {
 
     private static final int DUPLICATE_KEY = 11000;
+    private static final int IDS_PER_QUERY = 256;
 
     private final MongoTemplate mongo;
     private final Duration retention;
@@ -91,8 +92,11 @@ public class PageViewLog implements InitializingBean {
 
     private Map<String, PageView> storedById(List<String> ids) {
         Map<String, PageView> byId = new HashMap<>();
-        for (PageView view : mongo.find(Query.query(where("_id").in(ids)), PageView.class)) {
-            byId.put(view.id(), view);
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) { // the in-memory store checks each hit against the whole $in: n² for one long list
+            for (PageView view : mongo.find(Query.query(where("_id").in(ids.subList(from, Math.min(ids.size(),
+                    from + IDS_PER_QUERY)))), PageView.class)) {
+                byId.put(view.id(), view);
+            }
         }
         return byId;
     }

@@ -30,12 +30,15 @@ import ir.sarkhat.analytics.visitor.VisitorSketches;
 public class RollupReports {
 
     private final MongoTemplate mongo;
+    private final Rollups rollups;
     private final VisitorSketches sketches;
     private final RawVisitors raw;
     private final ReadershipQueries readership;
 
-    RollupReports(MongoTemplate mongo, VisitorSketches sketches, RawVisitors raw, ReadershipQueries readership) {
+    RollupReports(MongoTemplate mongo, Rollups rollups, VisitorSketches sketches, RawVisitors raw,
+            ReadershipQueries readership) {
         this.mongo = mongo;
+        this.rollups = rollups;
         this.sketches = sketches;
         this.raw = raw;
         this.readership = readership;
@@ -48,12 +51,8 @@ public class RollupReports {
      */
     public List<ArticleRow> topArticles(ReportRange range, int offset, int limit) {
         Grain grain = range.breakdownGrain();
-        Map<String, Long> views = new HashMap<>();
-        for (Document doc : byIds(bucketIds(grain, range.breakdownFrom(), range.to(), Rollups.SITE, Dimension.RANK, "all"))) {
-            if (doc.get("r") instanceof Document ranking) {
-                ranking.forEach((field, n) -> views.merge(Rollups.decode(field), ((Number) n).longValue(), Long::sum));
-            }
-        }
+        Map<String, Long> views = rollups.ranking(bucketIds(grain, range.breakdownFrom(), range.to(), Rollups.SITE,
+                Dimension.RANK, "all"));
         List<Map.Entry<String, Long>> ranked = new ArrayList<>(views.entrySet());
         ranked.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         List<Map.Entry<String, Long>> page = ranked.subList(Math.min(offset, ranked.size()),
@@ -86,9 +85,12 @@ public class RollupReports {
         return ids;
     }
 
-    /** Documents by _id: found through the unique index on any store, whatever the collection's size. */
+    /**
+     * Documents by _id: found through the unique index on any store, whatever the collection's size, and past
+     * buckets' from memory (see {@link Rollups#byIds}).
+     */
     private Iterable<Document> byIds(List<String> ids) {
-        return mongo.getCollection(Rollups.COLLECTION).find(new Document("_id", new Document("$in", ids)));
+        return rollups.byIds(ids).values();
     }
 
     private Map<String, Long> visitorsOf(ReportRange range, java.util.Set<String> articleIds) {
@@ -108,20 +110,26 @@ public class RollupReports {
         for (Document row : byIds(bucketIds(range.grain(), range.from(), range.to(), scope, Dimension.ALL, "all"))) {
             views.put(row.getDate("t").toInstant(), ((Number) row.get("views")).longValue());
         }
-        List<SeriesPoint> points = new ArrayList<>();
+        List<Instant> buckets = new ArrayList<>();
         for (Instant at = range.from(); at.isBefore(range.to()); at = at.plus(1, range.grain().unit())) {
+            buckets.add(at);
+        }
+        long[] dayVisitors = range.grain() == Grain.DAY
+                ? sketches.visitorsOfDays(buckets, java.util.Collections.nCopies(buckets.size(), scope)) // one read
+                : null;
+        List<SeriesPoint> points = new ArrayList<>();
+        for (int i = 0; i < buckets.size(); i++) {
+            Instant at = buckets.get(i);
             long pageviews = views.getOrDefault(at, 0L);
-            points.add(new SeriesPoint(at, pageviews, pageviews == 0 ? 0 : visitorsIn(range.grain(), at, scope, articleId)));
+            long visitors = pageviews == 0 ? 0
+                    : dayVisitors != null ? dayVisitors[i] : visitorsIn(range.grain(), at, scope, articleId);
+            points.add(new SeriesPoint(at, pageviews, visitors));
         }
         return points;
     }
 
     private long visitorsIn(Grain grain, Instant bucket, String scope, String articleId) {
         Instant end = bucket.plus(1, grain.unit());
-        if (grain == Grain.DAY) {
-            var day = bucket.atZone(java.time.ZoneOffset.UTC).toLocalDate();
-            return sketches.visitorsOnDays(scope, day, day);
-        }
         if (grain == Grain.HOUR && articleId == null) {
             return sketches.siteVisitorsOnHours(bucket, end);
         }

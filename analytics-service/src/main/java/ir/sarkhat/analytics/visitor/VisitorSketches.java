@@ -2,6 +2,7 @@ package ir.sarkhat.analytics.visitor;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,11 +23,17 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.dynatrace.hash4j.distinctcount.UltraLogLog;
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
 
 import ir.sarkhat.analytics.pageview.PageView;
+import ir.sarkhat.analytics.rollup.ByIds;
+import ir.sarkhat.analytics.rollup.ClosedBuckets;
+import ir.sarkhat.analytics.rollup.QueryCacheSettings;
 import ir.sarkhat.analytics.rollup.Rollups;
 
 /**
@@ -45,9 +52,12 @@ public class VisitorSketches {
     private static final Hasher64 HASH = Hashing.komihash5_0();
 
     private final MongoTemplate mongo;
+    /** States of closed days' and hours' sketches, for the dashboard; never handed out to be changed. */
+    private final ClosedBuckets<byte[]> cache;
 
-    VisitorSketches(MongoTemplate mongo) {
+    VisitorSketches(MongoTemplate mongo, QueryCacheSettings caching, Clock clock) {
         this.mongo = mongo;
+        this.cache = new ClosedBuckets<>(caching.sketches(), caching.ttl(), clock);
     }
 
     public void add(List<PageView> views) {
@@ -61,28 +71,41 @@ public class VisitorSketches {
             }
         }
         Map<String, Document> stored = new HashMap<>();
-        for (Document doc : mongo.getCollection(COLLECTION).find(new Document("_id", new Document("$in",
-                new ArrayList<>(hashes.keySet()))))) {
+        for (Document doc : ByIds.find(mongo.getCollection(COLLECTION), new ArrayList<>(hashes.keySet()), null)) {
             stored.put(doc.getString("_id"), doc);
         }
-        hashes.forEach((id, added) -> {
-            if (id.endsWith("|" + Rollups.SITE)) {
-                addShared(id, added); // written by every partition's consumer: optimistic versions
-            } else {
-                addOwned(id, added, stored.get(id));
+        List<ReplaceOneModel<Document>> owned = new ArrayList<>();
+        try {
+            hashes.forEach((id, added) -> {
+                if (id.endsWith("|" + Rollups.SITE)) {
+                    addShared(id, added); // written by every partition's consumer: optimistic versions
+                } else {
+                    ReplaceOneModel<Document> replace = addOwned(id, added, stored.get(id));
+                    if (replace != null) {
+                        owned.add(replace);
+                    }
+                }
+            });
+            if (!owned.isEmpty()) {
+                mongo.getCollection(COLLECTION).bulkWrite(owned, new BulkWriteOptions().ordered(false));
             }
-        });
+        } finally {
+            cache.written(hashes.keySet()); // also after a failure half way: the retry may find nothing to write
+        }
     }
 
-    /** An article's sketch: only the consumer of that article's partition writes it, so by _id alone. */
-    private void addOwned(String id, List<Long> hashes, Document stored) {
+    /**
+     * An article's sketch: only the consumer of that article's partition writes it, so it is replaced by _id alone
+     * (in one bulk with the batch's other article sketches). Null when every visitor was in it already.
+     */
+    private static ReplaceOneModel<Document> addOwned(String id, List<Long> hashes, Document stored) {
         UltraLogLog sketch = stored == null ? UltraLogLog.create(PRECISION) : UltraLogLog.wrap(state(stored));
         if (!addAll(sketch, hashes) && stored != null) {
-            return;
+            return null;
         }
-        mongo.getCollection(COLLECTION).replaceOne(new Document("_id", id),
+        return new ReplaceOneModel<>(new Document("_id", id),
                 new Document("_id", id).append("s", new Binary(sketch.getState())).append("version", 1L),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
     }
 
     /** @return whether the sketch changed (every visitor already in: it did not) */
@@ -142,20 +165,48 @@ public class VisitorSketches {
         return estimate(List.of(totalId(articleId)));
     }
 
-    /** Per scope: distinct visitors over whole days [from, to], for many articles in one read. */
+    /** All-time distinct visitors of each article, in one read; 0 for none. */
+    public Map<String, Long> allTimeVisitors(Collection<String> articleIds) {
+        Map<String, String> articleOfId = new HashMap<>();
+        articleIds.forEach(article -> articleOfId.put(totalId(article), article));
+        Map<String, Long> visitors = new HashMap<>();
+        articleIds.forEach(article -> visitors.put(article, 0L));
+        for (Document doc : ByIds.find(mongo.getCollection(COLLECTION), new ArrayList<>(articleOfId.keySet()), null)) {
+            visitors.put(articleOfId.get(doc.getString("_id")), round(UltraLogLog.wrap(state(doc))));
+        }
+        return visitors;
+    }
+
+    /**
+     * Per scope: distinct visitors over whole days [from, to], for many articles. The past days of each scope are
+     * merged once and kept in memory (until one of them is written); today's sketches are read and added.
+     */
     public Map<String, Long> visitorsOnDays(Collection<String> scopes, LocalDate from, LocalDate to) {
-        Map<String, String> scopeOfId = new HashMap<>();
+        Map<String, List<String>> closedOf = new HashMap<>();
+        Map<String, String> scopeOfOpen = new HashMap<>();
         for (String scope : scopes) {
+            List<String> closed = closedOf.computeIfAbsent(scope, s -> new ArrayList<>());
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                scopeOfId.put(dayId(day.atStartOfDay(ZoneOffset.UTC).toInstant(), scope), scope);
+                String id = dayId(day.atStartOfDay(ZoneOffset.UTC).toInstant(), scope);
+                if (cache.closed(id)) {
+                    closed.add(id);
+                } else {
+                    scopeOfOpen.put(id, scope);
+                }
             }
         }
         Map<String, UltraLogLog> merged = new HashMap<>();
-        for (Document doc : mongo.find(Query.query(where("_id").in(scopeOfId.keySet())), Document.class, COLLECTION)) {
-            merged.merge(scopeOfId.get(doc.getString("_id")), UltraLogLog.wrap(state(doc)), UltraLogLog::add);
-        }
+        closedOf.forEach((scope, ids) -> {
+            byte[] past = cache.merged(ids, () -> {
+                UltraLogLog sum = UltraLogLog.create(PRECISION);
+                states(ids).values().forEach(state -> sum.add(UltraLogLog.wrap(state)));
+                return sum.getState();
+            });
+            merged.put(scope, UltraLogLog.create(PRECISION).add(UltraLogLog.wrap(past)));
+        });
+        states(scopeOfOpen.keySet()).forEach((id, state) -> merged.get(scopeOfOpen.get(id)).add(UltraLogLog.wrap(state)));
         Map<String, Long> visitors = new HashMap<>();
-        scopes.forEach(scope -> visitors.put(scope, merged.containsKey(scope) ? round(merged.get(scope)) : 0L));
+        scopes.forEach(scope -> visitors.put(scope, round(merged.get(scope))));
         return visitors;
     }
 
@@ -166,18 +217,25 @@ public class VisitorSketches {
             ids.add(dayId(days.get(i), scopes.get(i)));
         }
         Map<String, Long> found = new HashMap<>();
-        for (Document doc : mongo.find(Query.query(where("_id").in(ids)), Document.class, COLLECTION)) {
-            found.put(doc.getString("_id"), round(UltraLogLog.wrap(state(doc))));
-        }
+        states(ids).forEach((id, state) -> found.put(id, round(UltraLogLog.wrap(state))));
         return ids.stream().mapToLong(id -> found.getOrDefault(id, 0L)).toArray();
     }
 
     private long estimate(List<String> ids) {
         UltraLogLog merged = UltraLogLog.create(PRECISION);
-        for (Document doc : mongo.find(Query.query(where("_id").in(ids)), Document.class, COLLECTION)) {
-            merged.add(UltraLogLog.wrap(state(doc)));
-        }
+        states(ids).values().forEach(state -> merged.add(UltraLogLog.wrap(state)));
         return round(merged);
+    }
+
+    /** Sketch states by id, closed buckets from memory when there: read-only, merge them into a new sketch. */
+    private Map<String, byte[]> states(Collection<String> ids) {
+        return cache.getAll(ids, missing -> {
+            Map<String, byte[]> found = new HashMap<>();
+            for (Document doc : ByIds.find(mongo.getCollection(COLLECTION), missing, null)) {
+                found.put(doc.getString("_id"), state(doc));
+            }
+            return found;
+        });
     }
 
     private static long round(UltraLogLog sketch) {

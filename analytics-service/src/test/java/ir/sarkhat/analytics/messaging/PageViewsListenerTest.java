@@ -56,8 +56,7 @@ class PageViewsListenerTest {
         listener.on(List.of(view(0, "a"), view(1, "b"), view(2, "a"), view(3, "a")));
 
         verify(ingest, times(1)).apply(anyList(), anyList());
-        verify(stats, times(1)).refresh("a");
-        verify(stats, times(1)).refresh("b");
+        verify(stats, times(1)).refreshAll(Set.of("a", "b"));
     }
 
     @Test
@@ -104,8 +103,7 @@ class PageViewsListenerTest {
         ArgumentCaptor<List<PageView>> applied = ArgumentCaptor.forClass(List.class);
         verify(ingest).apply(applied.capture(), anyList());
         assertThat(applied.getValue()).extracting(PageView::articleId).containsExactly("a");
-        verify(stats).refresh("a");
-        verify(stats, never()).refresh("c");
+        verify(stats).refreshAll(Set.of("a"));
     }
 
     @Test
@@ -114,15 +112,14 @@ class PageViewsListenerTest {
 
         assertThatThrownBy(() -> listener.on(List.of(view(0, "a"), view(1, "b"))))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(0));
-        verify(stats, never()).refresh(any());
+        verify(stats, never()).refreshAll(any());
     }
 
     @Test
     void eventTypesThisServiceDoesNotReadAreSkipped() {
         listener.on(List.of(record(0, "a", "sarkhat.page.scrolled.v9", "not for us"), view(1, "b")));
 
-        verify(stats, never()).refresh("a");
-        verify(stats).refresh("b");
+        verify(stats).refreshAll(Set.of("b"));
     }
 
     private static ConsumerRecord<String, String> view(int offset, String articleId) {

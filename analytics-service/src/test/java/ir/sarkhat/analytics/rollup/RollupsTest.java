@@ -39,7 +39,8 @@ class RollupsTest {
     static void connect() {
         client = MongoClients.create(EmbeddedMongo.uri("rollups-test"));
         mongo = new MongoTemplate(client, "rollups-test");
-        rollups = new Rollups(mongo, new AnalyticsRetention(Duration.ofDays(30), Duration.ofDays(2)));
+        rollups = new Rollups(mongo, new AnalyticsRetention(Duration.ofDays(30), Duration.ofDays(2)),
+                QueryCacheSettings.DEFAULTS, java.time.Clock.systemUTC());
         rollups.afterPropertiesSet();
     }
 

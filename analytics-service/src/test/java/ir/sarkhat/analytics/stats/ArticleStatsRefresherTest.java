@@ -118,6 +118,56 @@ class ArticleStatsRefresherTest {
         assertThat(outbox.get(1).getString("data")).contains("\"version\":6").contains("\"views\":8");
     }
 
+    @Test
+    void aBatchWritesOnlyTheChangedArticlesEachWithItsNextVersion() {
+        String other = "a-" + UUID.randomUUID();
+        String unread = "a-" + UUID.randomUUID();
+        counts(2, 1, 0);
+        refresher.refresh(articleId);
+        batchCounts(java.util.Map.of(articleId, 2L, other, 4L, unread, 0L), java.util.Map.of(articleId, 1L, other, 3L,
+                unread, 0L), java.util.Map.of(articleId, 1L, other, 0L, unread, 0L));
+
+        assertThat(refresher.refreshAll(List.of(articleId, other, unread))).isEqualTo(2);
+
+        Document first = stored();
+        assertThat(first.getLong("version")).isEqualTo(2);
+        assertThat(first.getLong("comments")).isEqualTo(1);
+        assertThat(first.getList("outbox", Document.class)).hasSize(2);
+        Document second = mongo.findById(other, Document.class, ArticleStats.COLLECTION);
+        assertThat(second.getLong("version")).isEqualTo(1);
+        assertThat(second.getLong("views")).isEqualTo(4);
+        assertThat(second.getLong("uniqueVisitors")).isEqualTo(3);
+        assertThat(mongo.exists(Query.query(where("_id").is(unread)), ArticleStats.COLLECTION)).isFalse();
+        assertThat(refresher.refreshAll(List.of(articleId, other, unread))).isZero(); // a replay publishes nothing
+    }
+
+    @Test
+    void aBatchWriteThatLostARaceIsRecounted() {
+        counts(1, 1, 0);
+        refresher.refresh(articleId);
+        batchCounts(java.util.Map.of(articleId, 7L), java.util.Map.of(articleId, 1L), java.util.Map.of(articleId, 0L));
+        when(visitors.allTimeVisitors(java.util.Set.of(articleId))).thenAnswer(call -> {
+            // another writer stores version 5 after this batch read the stored totals
+            mongo.updateFirst(Query.query(where("_id").is(articleId)),
+                    new Update().set("version", 5L).set("views", 6L), ArticleStats.COLLECTION);
+            return java.util.Map.of(articleId, 1L);
+        });
+        counts(8, 1, 0);
+
+        refresher.refreshAll(java.util.Set.of(articleId));
+
+        Document stored = stored();
+        assertThat(stored.getLong("version")).isEqualTo(6);
+        assertThat(stored.getLong("views")).isEqualTo(8);
+    }
+
+    private void batchCounts(java.util.Map<String, Long> views, java.util.Map<String, Long> uniques,
+            java.util.Map<String, Long> approved) {
+        when(rollups.totalViews(org.mockito.ArgumentMatchers.<java.util.Collection<String>>any())).thenReturn(views);
+        when(visitors.allTimeVisitors(org.mockito.ArgumentMatchers.<java.util.Collection<String>>any())).thenReturn(uniques);
+        when(comments.approvedComments(org.mockito.ArgumentMatchers.<java.util.Collection<String>>any())).thenReturn(approved);
+    }
+
     private void counts(long views, long uniqueVisitors, long approved) {
         when(rollups.totalViews(articleId)).thenReturn(views);
         when(visitors.allTimeVisitors(articleId)).thenReturn(uniqueVisitors);
