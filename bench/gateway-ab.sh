@@ -32,9 +32,13 @@ for variant in "$@"; do
         --sarkhat.gateway.analytics-service-uri=http://127.0.0.1:8083 --sarkhat.admin.password="$SARKHAT_ADMIN_PASSWORD" \
         >"$data/gateway-$name.log" 2>&1 &
     variant_pids+=($!) names+=("$name") ports+=($port)
-    for i in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 1; done
-    curl -sf "http://127.0.0.1:$port$path" >/dev/null || { echo "variant $name did not start"; tail -n 20 "$data/gateway-$name.log"; exit 1; }
     port=$((port + 1))
+done
+# Started side by side (one after the other took minutes on a busy machine), then waited for.
+for i in "${!names[@]}"; do
+    for t in $(seq 1 240); do curl -sf "http://127.0.0.1:${ports[$i]}/readyz" >/dev/null && break; sleep 1; done
+    curl -sf "http://127.0.0.1:${ports[$i]}$path" >/dev/null \
+        || { echo "variant ${names[$i]} did not start"; tail -n 20 "$data/gateway-${names[$i]}.log"; exit 1; }
 done
 names+=(direct) ports+=(8081)
 
