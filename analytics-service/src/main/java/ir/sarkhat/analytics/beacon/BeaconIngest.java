@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.stereotype.Component;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import ir.sarkhat.analytics.article.ArticleCatalog;
@@ -43,6 +46,8 @@ public class BeaconIngest {
     private final BeaconPublisher publisher;
     private final JsonMapper json = JsonMapper.builder().build(); // the contract must not follow web settings
     private final Clock clock;
+    private final Cache<String, String> articleIdBySlug = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
     BeaconIngest(ArticleCatalog catalog, BeaconPublisher publisher, Clock clock) {
         this.catalog = catalog;
@@ -123,10 +128,18 @@ public class BeaconIngest {
             return Optional.empty();
         }
         String slug = path.substring("/articles/".length());
-        if (slug.isEmpty() || slug.contains("/")) {
+        if (slug.isEmpty() || slug.contains("/") || slug.length() > MAX_FIELD * 4) {
             return Optional.empty();
         }
-        return catalog.idOfSlug(slug);
+        // Every beacon names its article by slug: remember the ones found, so a read of a popular article does not
+        // cost a database query per beacon. Only hits are kept (the replica never forgets or renames an article).
+        String known = articleIdBySlug.getIfPresent(slug);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> found = catalog.idOfSlug(slug);
+        found.ifPresent(id -> articleIdBySlug.put(slug, id));
+        return found;
     }
 
     private static Optional<URI> parse(String url) {
