@@ -4,6 +4,7 @@ import static ir.sarkhat.localstack.GatewayClient.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -291,6 +292,36 @@ class WalkingSkeletonEndToEndIT {
         assertThat(page.status()).as("%s", page).isEqualTo(200);
         assertThat(page.body()).contains(TITLE);
         assertThat(login(ADMIN, ADMIN_PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(9)
+    void i_signingOutEndsTheTokenAtTheServicesThemselvesWithinSeconds() {
+        GatewayClient articles = new GatewayClient(URI.create("http://" + config.host() + ":" + config.articlePort()));
+        GatewayClient comments = new GatewayClient(URI.create("http://" + config.host() + ":" + config.commentPort()));
+        JsonNode laptop = login(EDITOR, EDITOR_PASSWORD).json();
+        String signedOut = laptop.path("accessToken").asString();
+        String otherSession = login(EDITOR, EDITOR_PASSWORD).json().path("accessToken").asString();
+        String admin = login(ADMIN, ADMIN_PASSWORD).json().path("accessToken").asString();
+        assertThat(articles.get("/api/editor/articles", signedOut).status()).isEqualTo(200);
+        assertThat(comments.get("/api/moderation/comments?status=PENDING", signedOut).status())
+                .as("an editor is no moderator").isEqualTo(403);
+
+        Reply logout = gateway.post("/api/auth/logout", null,
+                Map.of("refreshToken", laptop.path("refreshToken").asString()));
+        assertThat(logout.status()).as("%s", logout).isEqualTo(204);
+
+        // Each service port, called directly: the gateway's event reached every service.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(STEP).untilAsserted(() -> {
+            Reply refused = articles.get("/api/editor/articles", signedOut);
+            assertThat(refused.status()).as("%s", refused).isEqualTo(401);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(comments.get("/api/moderation/comments?status=PENDING", signedOut).status()).isEqualTo(401);
+        });
+        assertThat(gateway.get("/api/admin/staff", signedOut).status()).isEqualTo(401);
+        assertThat(articles.get("/api/editor/articles", otherSession).status()).as("the editor's other session")
+                .isEqualTo(200);
+        assertThat(comments.get("/api/moderation/comments?status=PENDING", admin).status()).isEqualTo(200);
     }
 
     private Reply login(String username, String password) {

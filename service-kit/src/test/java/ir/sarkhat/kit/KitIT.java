@@ -152,6 +152,27 @@ class KitIT {
     }
 
     @Test
+    void theRelaysPendingQueryHasASparseIndexOnEveryOutboxCollectionAndAnEmptiedOutboxLeavesIt() {
+        assertThat(mongo.getCollection("things").listIndexes())
+                .filteredOn(index -> OutboxRelay.PENDING_INDEX.equals(index.getString("name")))
+                .singleElement()
+                .satisfies(index -> {
+                    assertThat(index.get("key", Document.class)).isEqualTo(new Document("outbox.eventId", 1));
+                    assertThat(index.getBoolean("sparse")).isTrue();
+                });
+
+        // Served by that index: pending documents are found, emptied ones are not (an empty array has no eventId).
+        mongo.insert(new Document("_id", "emptied").append("outbox", List.of()), "things");
+        mongo.insert(new Document("_id", "no-outbox-field"), "things");
+        String id = new ObjectId().toHexString();
+        mongo.insert(new Document("_id", id).append("outbox", List.of(new Document("eventId", UUID.randomUUID()
+                .toString()).append("topic", "things").append("key", id).append("type", "sarkhat.thing.created.v1")
+                .append("time", new Date()).append("data", "{}"))), "things");
+        await().atMost(Duration.ofSeconds(10)).until(() -> relay.pendingEvents() == 0);
+        KafkaProbe.awaitRecord(kafka.getBrokersAsString(), "things", r -> id.equals(r.key()), Duration.ofSeconds(20));
+    }
+
+    @Test
     void poisonRecordsGoToTheDeadLetterTopicOnTheSamePartition() {
         String bootstrap = kafka.getBrokersAsString();
         ProducerRecord<String, String> poison = new ProducerRecord<>("inbox", 2, "k", "not json");

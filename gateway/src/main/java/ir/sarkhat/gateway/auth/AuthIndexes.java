@@ -14,7 +14,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Indexes of the sign-in collections: MongoDB removes failure counts and refresh tokens once {@code expiresAt} is past
- * (TTL), and revoking a family or an account's sessions finds its tokens by index.
+ * (TTL), and revoking a family or an account's sessions finds its tokens by index. Session revocations expire with the
+ * last token they refuse; the relay finds the unsent ones and the other instances the new ones by index.
  */
 @Component
 class AuthIndexes implements ApplicationRunner {
@@ -33,7 +34,13 @@ class AuthIndexes implements ApplicationRunner {
                         mongo.indexOps(LoginThrottle.COLLECTION).createIndex(expiring()),
                         mongo.indexOps(RefreshTokens.COLLECTION).createIndex(expiring()),
                         mongo.indexOps(RefreshTokens.COLLECTION).createIndex(new Index().on("family", Sort.Direction.ASC)),
-                        mongo.indexOps(RefreshTokens.COLLECTION).createIndex(new Index().on("username", Sort.Direction.ASC)))
+                        mongo.indexOps(RefreshTokens.COLLECTION).createIndex(new Index().on("username", Sort.Direction.ASC)),
+                        mongo.indexOps(SessionRevocations.COLLECTION).createIndex(expiring()),
+                        // only the documents still to be relayed carry "pending": the relay's query reads just those
+                        mongo.indexOps(SessionRevocations.COLLECTION).createIndex(
+                                new Index().on("pending", Sort.Direction.ASC).sparse()),
+                        mongo.indexOps(SessionRevocations.COLLECTION).createIndex(
+                                new Index().on("revokedAt", Sort.Direction.ASC)))
                 .doOnError(e -> log.warn("Could not create the sign-in indexes (expired entries stay until then): {}",
                         e.toString()))
                 .onErrorComplete()

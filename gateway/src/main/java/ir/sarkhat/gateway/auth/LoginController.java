@@ -27,8 +27,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Sign-in, refresh and sign-out. Access tokens are short-lived and not revocable (services verify them offline); the
- * refresh token is what a session is, and sign-out, disabling an account or resetting its password revoke it.
+ * Sign-in, refresh and sign-out. The refresh token is what a session is; sign-out, disabling an account or resetting
+ * its password revoke it, and with it the session's access tokens in every service (see {@link SessionRevocations}).
  */
 @RestController
 class LoginController {
@@ -82,14 +82,15 @@ class LoginController {
                 .flatMap(refreshTokens::use)
                 .flatMap(rotated -> accounts.find(rotated.username())
                         .filter(StaffAccount::enabled)
-                        .switchIfEmpty(Mono.defer(() -> refreshTokens.revokeFamily(rotated.family())
+                        .switchIfEmpty(Mono.defer(() -> refreshTokens
+                                .revokeFamily(rotated.username(), rotated.family())
                                 .then(Mono.error(ProblemException.unauthorized(
                                         "The account is disabled or gone. Sign in again.")))))
                         .publishOn(Schedulers.boundedElastic())
                         .flatMap(account -> refreshTokens.issue(account.username(), rotated.family(),
                                         rotated.familyExpiresAt())
-                                .map(refresh -> answer(tokens.issue(account.username(), account.roleNames()), refresh,
-                                        exchange))));
+                                .map(refresh -> answer(tokens.issue(account.username(), account.roleNames(),
+                                        rotated.family()), refresh, exchange))));
     }
 
     @PostMapping(path = "/api/auth/logout")
@@ -105,8 +106,9 @@ class LoginController {
     }
 
     private Mono<ResponseEntity<TokenResponse>> signedIn(StaffAccount account, ServerWebExchange exchange) {
-        IssuedToken access = tokens.issue(account.username(), account.roleNames());
-        return refreshTokens.startFamily(account.username()).map(refresh -> answer(access, refresh, exchange));
+        String session = RefreshTokens.newFamily();
+        IssuedToken access = tokens.issue(account.username(), account.roleNames(), session);
+        return refreshTokens.startFamily(account.username(), session).map(refresh -> answer(access, refresh, exchange));
     }
 
     private ResponseEntity<TokenResponse> answer(IssuedToken access, String refresh, ServerWebExchange exchange) {

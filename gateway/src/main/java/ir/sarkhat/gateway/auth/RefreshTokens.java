@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import ir.sarkhat.gateway.problem.ProblemException;
@@ -32,7 +33,8 @@ import reactor.core.publisher.Mono;
  * <p>
  * Each token works once: using it marks it used (atomically) and gives a new one in the same family. A token that is
  * used a second time means it was copied: the whole family is revoked, signing out both the thief and the user. A
- * family ends at {@code sessionMaxAge} after the sign-in whatever the activity; logout revokes it.
+ * family ends at {@code sessionMaxAge} after the sign-in whatever the activity; logout revokes it. A family is a session:
+ * its id is the {@code sid} of the access tokens issued with it, so revoking it also ends them ({@link SessionRevocations}).
  */
 @Component
 class RefreshTokens implements SessionRevocation {
@@ -44,16 +46,19 @@ class RefreshTokens implements SessionRevocation {
 
     private final ReactiveMongoTemplate mongo;
     private final SecurityProperties properties;
+    private final SessionRevocations revocations;
     private final Clock clock;
 
     @Autowired
-    RefreshTokens(ReactiveMongoTemplate mongo, SecurityProperties properties) {
-        this(mongo, properties, Clock.systemUTC());
+    RefreshTokens(ReactiveMongoTemplate mongo, SecurityProperties properties, SessionRevocations revocations) {
+        this(mongo, properties, revocations, Clock.systemUTC());
     }
 
-    RefreshTokens(ReactiveMongoTemplate mongo, SecurityProperties properties, Clock clock) {
+    RefreshTokens(ReactiveMongoTemplate mongo, SecurityProperties properties, SessionRevocations revocations,
+            Clock clock) {
         this.mongo = mongo;
         this.properties = properties;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -61,12 +66,22 @@ class RefreshTokens implements SessionRevocation {
     record Rotated(String username, String family, Instant familyExpiresAt) {
     }
 
-    /** A new token starting a new family (a sign-in). */
-    Mono<String> startFamily(String username) {
-        Instant now = clock.instant();
-        return issue(username, UUID.randomUUID().toString(), now.plus(properties.sessionMaxAge()));
+    /** A new session id: the family of its refresh tokens and the {@code sid} of its access tokens. */
+    static String newFamily() {
+        return UUID.randomUUID().toString();
     }
 
+    /** A new token starting a new family (a sign-in). */
+    Mono<String> startFamily(String username, String family) {
+        Instant now = clock.instant();
+        return issue(username, family, now.plus(properties.sessionMaxAge()));
+    }
+
+    /**
+     * The next token of a family. A sign-out that ran between the use of the previous token and this insert would
+     * leave this one live in an ended session: the family is checked after the insert, and the token revoked and
+     * refused (401) if the session has ended meanwhile.
+     */
     Mono<String> issue(String username, String family, Instant familyExpiresAt) {
         Instant now = clock.instant();
         Instant expires = now.plus(properties.refreshTokenTtl());
@@ -82,7 +97,11 @@ class RefreshTokens implements SessionRevocation {
                 .append("familyExpiresAt", Date.from(familyExpiresAt))
                 .append("used", false)
                 .append("revoked", false);
-        return mongo.insert(doc, COLLECTION).thenReturn(token);
+        return mongo.insert(doc, COLLECTION)
+                .then(mongo.exists(Query.query(Criteria.where("family").is(family).and("revoked").is(true)), COLLECTION))
+                .flatMap(ended -> ended
+                        ? revokeFamily(username, family).then(Mono.<String>error(ProblemException.unauthorized(INVALID)))
+                        : Mono.just(token));
     }
 
     /** Marks the token used and says whose it was; a second use revokes its family. Errors with 401. */
@@ -108,20 +127,32 @@ class RefreshTokens implements SessionRevocation {
             return Mono.empty();
         }
         return mongo.findById(hash(token), Document.class, COLLECTION)
-                .flatMap(doc -> revokeFamily(doc.getString("family")))
+                .flatMap(doc -> revokeFamily(doc.getString("username"), doc.getString("family")))
                 .then();
     }
 
-    Mono<Void> revokeFamily(String family) {
-        return mongo.updateMulti(Query.query(Criteria.where("family").is(family)), new Update().set("revoked", true),
-                COLLECTION).then();
+    /** Ends one session: its refresh tokens, and its access tokens everywhere (once, not on a repeated sign-out). */
+    Mono<Void> revokeFamily(String username, String family) {
+        return mongo.updateMulti(Query.query(Criteria.where("family").is(family).and("revoked").is(false)),
+                        new Update().set("revoked", true), COLLECTION)
+                .flatMap(result -> result.getModifiedCount() > 0
+                        ? revocations.revoke(username, List.of(family), false)
+                        : Mono.empty());
     }
 
-    /** Every session of an account ends (disabled, password reset). */
+    /** Every session of an account ends (disabled, password reset), with every access token issued before. */
     @Override
     public Mono<Void> endAll(String username) {
-        return mongo.updateMulti(Query.query(Criteria.where("username").is(username).and("revoked").is(false)),
-                new Update().set("revoked", true), COLLECTION).then();
+        Query live = Query.query(Criteria.where("username").is(username).and("revoked").is(false));
+        live.fields().include("family");
+        return mongo.find(live, Document.class, COLLECTION)
+                .map(doc -> doc.getString("family"))
+                .distinct()
+                .collectList()
+                .flatMap(families -> mongo.updateMulti(
+                                Query.query(Criteria.where("username").is(username).and("revoked").is(false)),
+                                new Update().set("revoked", true), COLLECTION)
+                        .then(revocations.revoke(username, families, true)));
     }
 
     Duration ttl() {
@@ -134,7 +165,7 @@ class RefreshTokens implements SessionRevocation {
                     if (Boolean.TRUE.equals(doc.getBoolean("used")) && !Boolean.TRUE.equals(doc.getBoolean("revoked"))) {
                         log.warn("A used refresh token of '{}' was presented again: revoking its family",
                                 doc.getString("username"));
-                        return revokeFamily(doc.getString("family"));
+                        return revokeFamily(doc.getString("username"), doc.getString("family"));
                     }
                     return Mono.empty();
                 })

@@ -27,8 +27,8 @@ import reactor.core.scheduler.Schedulers;
  * Staff management for admins. The gateway checks the token itself: these endpoints are not behind a service.
  * Bodies are Monos, read only after the token check: an anonymous caller learns nothing from a 400.
  * An admin cannot disable themself or take away their own ADMIN role, so the last admin cannot lock everyone out.
- * Disabling an account or resetting its password ends its sessions (refresh tokens); its access token, if any,
- * expires within the access-token lifetime.
+ * Disabling an account or resetting its password ends its sessions: its refresh tokens, and its access tokens in the
+ * gateway and every service within seconds.
  */
 @RestController
 class StaffAdminController {

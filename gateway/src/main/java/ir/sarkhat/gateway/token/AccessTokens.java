@@ -28,21 +28,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issues and verifies staff access tokens: RS256 JWTs with {@code kid}, {@code iss}, {@code aud=sarkhat}, {@code sub},
- * {@code roles}, {@code iat}, {@code exp} and {@code jti}. The services verify the same tokens against the JWKS;
- * the gateway verifies them itself only for its own admin endpoints.
+ * {@code roles}, {@code sid} (the sign-in session), {@code iat}, {@code exp} and {@code jti}. The services verify the
+ * same tokens against the JWKS; the gateway verifies them itself only for its own admin endpoints. Both refuse the
+ * tokens of ended sessions (sign-out, disabled account, password reset).
  */
 @Component
 public class AccessTokens {
 
     public static final String AUDIENCE = "sarkhat";
+    static final String SESSION_CLAIM = "sid";
 
     private final SigningKeys keys;
     private final SecurityProperties properties;
     private final ConfigurableJWTProcessor<SecurityContext> processor;
+    private final EndedSessions ended;
 
-    AccessTokens(SigningKeys keys, SecurityProperties properties) {
+    AccessTokens(SigningKeys keys, SecurityProperties properties, EndedSessions ended) {
         this.keys = keys;
         this.properties = properties;
+        this.ended = ended;
         // The key source reads the current set on every call, so a refresh takes effect at once.
         JWKSource<SecurityContext> source = (selector, context) -> selector.select(keys.publicKeys());
         DefaultJWTProcessor<SecurityContext> jwt = new DefaultJWTProcessor<>();
@@ -54,8 +58,11 @@ public class AccessTokens {
         this.processor = jwt;
     }
 
-    /** Signs a token. CPU-bound (an RSA private-key operation): call it off the event loop. */
-    public IssuedToken issue(String username, List<String> roles) {
+    /**
+     * Signs a token of one sign-in session (the refresh-token family), so that ending the session refuses it.
+     * CPU-bound (an RSA private-key operation): call it off the event loop.
+     */
+    public IssuedToken issue(String username, List<String> roles, String sessionId) {
         RSAKey key = keys.signingKey();
         Instant now = Instant.now();
         Instant expires = now.plus(properties.accessTokenTtl());
@@ -64,6 +71,7 @@ public class AccessTokens {
                 .audience(AUDIENCE)
                 .subject(username)
                 .claim("roles", List.copyOf(roles))
+                .claim(SESSION_CLAIM, sessionId)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())
@@ -82,7 +90,8 @@ public class AccessTokens {
     }
 
     /**
-     * Verifies an {@code Authorization} header value ({@code Bearer <jwt>}): signature, issuer, audience, expiry.
+     * Verifies an {@code Authorization} header value ({@code Bearer <jwt>}): signature, issuer, audience, expiry, and
+     * that its session has not ended.
      *
      * @throws ProblemException 401 when the header is missing or the token is not valid
      */
@@ -93,6 +102,10 @@ public class AccessTokens {
         String token = authorizationHeader.substring(7).trim();
         try {
             JWTClaimsSet claims = processor.process(token, null);
+            if (ended.ended(claims.getSubject(), claims.getStringClaim(SESSION_CLAIM),
+                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant())) {
+                throw ProblemException.invalidToken("The session of this token has ended. Sign in again.");
+            }
             List<String> roles = claims.getStringListClaim("roles");
             return new StaffPrincipal(claims.getSubject(), roles == null ? List.of() : List.copyOf(roles));
         } catch (ParseException | BadJOSEException | JOSEException e) {

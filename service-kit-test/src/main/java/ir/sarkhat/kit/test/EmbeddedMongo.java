@@ -24,7 +24,9 @@ public final class EmbeddedMongo {
             server.bind("127.0.0.1", 0);
             InetSocketAddress address = server.getLocalAddress();
             hostPort = "127.0.0.1:" + address.getPort();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "embedded-mongo-stop"));
+            // No shutdown hook: it ran beside Spring's, so contexts still closing (an outbox relay giving back its
+            // lease, a scheduled read) waited 30 s for a server that was gone, and Surefire killed the JVM. The
+            // in-memory server ends with the JVM anyway.
         }
         return "mongodb://" + hostPort + "/" + database;
     }

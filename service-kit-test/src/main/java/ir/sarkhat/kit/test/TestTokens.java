@@ -45,6 +45,19 @@ public final class TestTokens {
         return "Bearer " + token(KEYS, username, ISSUER, AUDIENCE, Duration.ofMinutes(15), roles);
     }
 
+    /**
+     * {@code "Bearer <jwt>"} of one sign-in session ({@code sid}) issued at {@code issuedAt} (truncated to whole seconds,
+     * as every JWT {@code iat} is), valid for 15 minutes from then.
+     */
+    public static String bearerOfSession(String username, String sessionId, Instant issuedAt, String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(
+                claims(username, ISSUER, AUDIENCE, issuedAt, Duration.ofMinutes(15), roles))
+                .issueTime(Date.from(issuedAt))
+                .claim("sid", sessionId)
+                .build();
+        return "Bearer " + sign(KEYS, claims);
+    }
+
     public static String expired(String username, String... roles) {
         return "Bearer " + token(KEYS, username, ISSUER, AUDIENCE, Duration.ofMinutes(-5), roles);
     }
@@ -82,7 +95,10 @@ public final class TestTokens {
 
     private static String token(KeyPair keys, String username, String issuer, String audience, Duration ttl,
             String... roles) {
-        JWTClaimsSet claims = claims(username, issuer, audience, Instant.now(), ttl, roles);
+        return sign(keys, claims(username, issuer, audience, Instant.now(), ttl, roles));
+    }
+
+    private static String sign(KeyPair keys, JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
         try {
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));

@@ -22,7 +22,9 @@ import com.mongodb.client.model.Updates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -42,6 +44,9 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** Name of the index of pending events on each outbox collection. */
+    public static final String PENDING_INDEX = "outbox_pending";
+    private static final String PENDING_FIELD = "outbox.eventId";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -55,6 +60,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
     private ScheduledExecutorService executor;
     private volatile boolean running;
+    private volatile boolean indexed;
     private Duration backoff = Duration.ZERO;
     private Instant nextAttempt = Instant.MIN;
 
@@ -159,10 +165,28 @@ public class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
+    /**
+     * Documents with a pending event. Served by the sparse index {@value #PENDING_INDEX} on {@code outbox.eventId}: a
+     * document enters it when an event is pushed and leaves when its outbox is empty again, so the index holds only
+     * the documents waiting for the relay, not the whole collection. ({@code "outbox.0": {$exists: true}} meant the
+     * same, but no index serves a positional path.)
+     */
     private static Query pendingQuery() {
-        Query query = Query.query(Criteria.where("outbox.0").exists(true));
+        Query query = Query.query(Criteria.where(PENDING_FIELD).exists(true));
         query.fields().include("outbox");
         return query;
+    }
+
+    /** Creates the pending-events index on every outbox collection; idempotent, retried on the next pass if Mongo failed. */
+    void ensureIndexes() {
+        if (indexed) {
+            return;
+        }
+        for (String collection : collections) {
+            mongo.indexOps(collection).createIndex(new Index().on(PENDING_FIELD, Sort.Direction.ASC).sparse()
+                    .named(PENDING_INDEX));
+        }
+        indexed = true;
     }
 
     private void publish(Document event) {
@@ -221,6 +245,7 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         try {
+            ensureIndexes();
             relayOnce();
             backoff = Duration.ZERO;
         } catch (RuntimeException e) {
@@ -241,6 +266,11 @@ public class OutboxRelay implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        try {
+            ensureIndexes();
+        } catch (RuntimeException e) {
+            log.warn("Could not create the outbox indexes yet (retried by the relay): {}", e.toString());
+        }
         running = true;
         executor.scheduleWithFixedDelay(this::relayIfDue, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,19 +20,28 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import ir.sarkhat.kit.problem.ProblemSecurityHandlers;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Token verification beans for every service. */
+/** Token verification beans for every service: signature, issuer, audience, expiry, and not of an ended session. */
 @AutoConfiguration
 @EnableConfigurationProperties({StaffTokenProperties.class, ExternalIssuerProperties.class})
 public class StaffSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder staffJwtDecoder(StaffTokenProperties properties, ExternalIssuerProperties oidc) {
+    RevokedSessions revokedSessions(ObjectProvider<Clock> clock) {
+        return new RevokedSessions(clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Gateway tokens are verified, then refused when their session has ended (see {@link RevokedSessions}). */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder staffJwtDecoder(StaffTokenProperties properties, ExternalIssuerProperties oidc,
+            RevokedSessions revoked) {
         JwtDecoder staff = properties.publicKeyLocation() != null && !properties.publicKeyLocation().isBlank()
                 ? StaffJwtDecoders.fromPublicKey(readPublicKey(properties.publicKeyLocation()),
                         properties.issuer(), properties.audience())
                 : StaffJwtDecoders.fromJwkSetUri(properties.jwksUri(), properties.issuer(), properties.audience());
-        return StaffJwtDecoders.withExternal(staff, properties.issuer(), oidc);
+        return StaffJwtDecoders.withExternal(new RevocationCheckingJwtDecoder(staff, revoked), properties.issuer(),
+                oidc);
     }
 
     @Bean
