@@ -80,6 +80,18 @@ class BeaconThroughGatewayIT {
         assertThat(client()).isEqualTo("Firefox|Linux|Desktop|");
     }
 
+    @Test
+    void fiftyBeaconsAtOnceAllPassTheBeaconRoutesBreaker() {
+        String body = "{\"type\":\"engagement\",\"url\":\"https://sarkhat.example/articles/x\",\"engagedMs\":1}";
+        // More calls in flight than Resilience4j's default bulkhead (25) allows: none may be refused or open the circuit.
+        java.util.List<Integer> statuses = reactor.core.publisher.Flux.range(0, 50)
+                .flatMap(i -> org.springframework.web.reactive.function.client.WebClient.create("http://127.0.0.1:" + port)
+                        .post().uri(BEACONS).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 50)
+                .collectList().block(Duration.ofSeconds(30));
+        assertThat(statuses).hasSize(50).containsOnly(200);
+    }
+
     private void post(String body, String userAgent, String staffCookie) {
         WebTestClient.RequestBodySpec request = http().post().uri(BEACONS).contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.USER_AGENT, userAgent);
