@@ -90,7 +90,9 @@ echo "== article views now $final (before the run $start_views): $((final - star
 echo "== gateway, route analytics-beacon, answers by status:"
 curl -s http://127.0.0.1:8090/actuator/prometheus | grep '^spring_cloud_gateway_requests_seconds_count' \
     | grep 'routeId="analytics-beacon"' | sed 's/.*httpStatusCode="\([^"]*\)".*} \(.*\)/  \1 \2/' || true
-echo "== analytics-service beacon counters:"
+echo "== analytics-service: beacons answered 202 (wrk misses the ones in flight when a run ends), counters:"
+curl -s http://127.0.0.1:8083/actuator/prometheus | grep '^http_server_requests_seconds_count' \
+    | grep 'uri="/api/analytics/events"' | grep 'status="202"' | sed 's/.* /  202 /' || true
 curl -s http://127.0.0.1:8083/actuator/prometheus | grep -E '^sarkhat_beacon_(refused|delivery_failed)_total' || true
 echo "== gateway: answers the circuit breaker gave at once (circuit open):"
 grep -c "circuit open" "$data"/logs/gateway.log || true
