@@ -286,6 +286,11 @@ abstract class AnalyticsScenario {
         assertThat(postBeacon("""
                 {"type":"engagement","pageviewId":"%s","url":"%s","engagedMs":42000}""".formatted(second, url),
                 stamp(visitor, "Firefox|Android|Mobile|")).statusCode()).isEqualTo(202);
+        // 202 means the event was handed to the producer: it reaches the topic without anyone waiting for it.
+        ConsumerRecord<String, String> fromBeacon = KafkaProbe.awaitRecord(bootstrap(), "page-views",
+                r -> second.equals(KafkaProbe.header(r, "ce_id")), WAIT);
+        assertThat(KafkaProbe.header(fromBeacon, "ce_type")).isEqualTo(PAGE_VIEWED);
+        assertThat(read(fromBeacon.value()).get("origin").asString()).isEqualTo("beacon");
         await().atMost(WAIT).untilAsserted(() -> assertThat(stats(articleId)).containsEntry("views", 2)
                 .containsEntry("uniqueVisitors", 1));
         String engaged = """
@@ -330,14 +335,7 @@ abstract class AnalyticsScenario {
     }
 
     private Map<String, String> stamp(String visitor, String client) throws Exception {
-        String at = Long.toString(System.currentTimeMillis());
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(BEACON_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "HmacSHA256"));
-        String signature = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                mac.doFinal((visitor + "\n" + client + "\n" + at).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        return Map.of("X-Sarkhat-Visitor", visitor, "X-Sarkhat-Client", client, "X-Sarkhat-Stamped-At", at,
-                "X-Sarkhat-Signature", signature);
+        return ir.sarkhat.analytics.beacon.BeaconStamps.stamp(BEACON_SECRET, visitor, client);
     }
 
     private HttpResponse<String> postBeacon(String body, Map<String, String> headers) throws Exception {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.JsonNode;
@@ -148,6 +150,69 @@ class PageViewIT extends GatewayIntegrationTest {
         assertThat(seen).extracting(ConsumerRecord::key)
                 .doesNotContain("art-missing-1", "art-page-2", "art-posted-3", "art-head-4");
         assertThat(seen).allSatisfy(r -> assertThat(r.key()).isNotNull());
+    }
+
+    @Test
+    void aSignedInStaffMembersPagesInAPlainTabAreExcludedAsStaffByTheirCookieAndOthersCount() {
+        String agent = UA + " staff-tab";
+        ResponseCookie staffCookie = http().post().uri("/api/auth/login")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "admin", "password", ADMIN_PASSWORD))
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseCookies().getFirst("sarkhat_staff");
+        assertThat(staffCookie).isNotNull();
+        assertThat(staffCookie.isHttpOnly()).isTrue();
+        assertThat(staffCookie.getSameSite()).isEqualTo("Lax");
+        assertThat(staffCookie.getPath()).isEqualTo("/");
+        assertThat(staffCookie.isSecure()).as("plain http here; Secure behind https").isFalse();
+        assertThat(staffCookie.getMaxAge()).isEqualTo(Duration.ofHours(12));
+
+        // A navigation: the cookie, no Authorization header.
+        http().get().uri("/articles/read-by-staff").header(HttpHeaders.USER_AGENT, agent)
+                .cookie("sarkhat_staff", staffCookie.getValue()).exchange().expectStatus().isOk();
+        http().get().uri("/articles/read-by-reader").header(HttpHeaders.USER_AGENT, agent).exchange().expectStatus().isOk();
+        String tampered = staffCookie.getValue().replaceFirst("^\\d+", "9999999999");
+        http().get().uri("/articles/read-with-forged-cookie").header(HttpHeaders.USER_AGENT, agent)
+                .cookie("sarkhat_staff", tampered).exchange().expectStatus().isOk();
+
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode staffView = json.readTree(awaitRecord(r -> "art-read-by-staff".equals(r.key())).value());
+        assertThat(staffView.get("excluded").asString()).isEqualTo("staff");
+        assertThat(json.readTree(awaitRecord(r -> "art-read-by-reader".equals(r.key())).value()).hasNonNull("excluded"))
+                .isFalse();
+        assertThat(json.readTree(awaitRecord(r -> "art-read-with-forged-cookie".equals(r.key())).value())
+                .hasNonNull("excluded")).isFalse();
+
+        // Signing out clears it.
+        ResponseCookie cleared = http().post().uri("/api/auth/logout").exchange().expectStatus().isNoContent()
+                .returnResult(String.class).getResponseCookies().getFirst("sarkhat_staff");
+        assertThat(cleared).isNotNull();
+        assertThat(cleared.getMaxAge()).isZero();
+        assertThat(cleared.getValue()).isEmpty();
+    }
+
+    @Test
+    void aVisitorsViewsOverTheDailyThresholdAreSentExcludedAsHitThreshold() {
+        String agent = UA + " reads-everything";  // the threshold is 5 in these tests
+        for (int i = 1; i <= 7; i++) {
+            http().get().uri("/articles/greedy-" + i).header(HttpHeaders.USER_AGENT, agent).exchange().expectStatus().isOk();
+        }
+        JsonMapper json = JsonMapper.builder().build();
+        for (int i = 1; i <= 7; i++) {
+            String key = "art-greedy-" + i;
+            JsonNode event = json.readTree(awaitRecord(r -> key.equals(r.key())).value());
+            if (i <= 5) {
+                assertThat(event.hasNonNull("excluded")).as("view %d", i).isFalse();
+            } else {
+                assertThat(event.get("excluded").asString()).as("view %d", i).isEqualTo("hit-threshold");
+            }
+        }
+        // Another visitor (another user agent) is not affected.
+        http().get().uri("/articles/modest-reader").header(HttpHeaders.USER_AGENT, UA + " modest").exchange()
+                .expectStatus().isOk();
+        assertThat(json.readTree(awaitRecord(r -> "art-modest-reader".equals(r.key())).value()).hasNonNull("excluded"))
+                .isFalse();
     }
 
     private ConsumerRecord<String, String> awaitRecord(Predicate<ConsumerRecord<String, String>> wanted) {

@@ -5,26 +5,23 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import ir.sarkhat.analytics.article.ArticleCatalog;
 import ir.sarkhat.kit.events.CloudEventHeaders;
-import ir.sarkhat.kit.problem.ApiProblem;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,24 +37,28 @@ public class BeaconIngest {
     static final String VIEWED = "sarkhat.page.viewed.v1";
     static final String ENGAGED = "sarkhat.page.engaged.v1";
     static final String SOURCE = "/sarkhat/analytics-service";
-    private static final Logger log = LoggerFactory.getLogger(BeaconIngest.class);
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final int MAX_URL = 4096;
     private static final int MAX_FIELD = 200;
     private static final long MAX_ENGAGED_MS = 24 * 3600 * 1000L;
 
     private final ArticleCatalog catalog;
-    private final KafkaTemplate<String, String> kafka;
+    private final BeaconPublisher publisher;
     private final JsonMapper json = JsonMapper.builder().build(); // the contract must not follow web settings
     private final Clock clock;
+    private final Cache<String, String> articleIdBySlug = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
-    BeaconIngest(ArticleCatalog catalog, KafkaTemplate<String, String> kafka, Clock clock) {
+    BeaconIngest(ArticleCatalog catalog, BeaconPublisher publisher, Clock clock) {
         this.catalog = catalog;
-        this.kafka = kafka;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
-    /** @return true when an event went to Kafka, false when the beacon was ignored */
+    /**
+     * @return true when an event was handed to the producer, false when the beacon was ignored
+     * @throws BeaconPublisher.ProducerBusyException when the producer cannot take the event now
+     */
     public boolean accept(BeaconEvent beacon, BeaconStamp.Stamp stamp) {
         if (beacon == null || beacon.url() == null || beacon.url().length() > MAX_URL) {
             return false;
@@ -118,17 +119,7 @@ public class BeaconIngest {
         header(record, CloudEventHeaders.TIME, time.toString());
         header(record, CloudEventHeaders.SUBJECT, articleId);
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        try {
-            // The answer waits for the broker: an accepted beacon is on Kafka, not in a buffer that a crash empties.
-            kafka.send(record).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            log.warn("Beacon {} for article {} not sent to Kafka: {}", type, articleId, e.toString());
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable",
-                    "The event could not be stored right now. Try again later.");
-        }
+        publisher.publish(record);
     }
 
     private Optional<String> articleOf(URI url) {
@@ -137,10 +128,18 @@ public class BeaconIngest {
             return Optional.empty();
         }
         String slug = path.substring("/articles/".length());
-        if (slug.isEmpty() || slug.contains("/")) {
+        if (slug.isEmpty() || slug.contains("/") || slug.length() > MAX_FIELD * 4) {
             return Optional.empty();
         }
-        return catalog.idOfSlug(slug);
+        // Every beacon names its article by slug: remember the ones found, so a read of a popular article does not
+        // cost a database query per beacon. Only hits are kept (the replica never forgets or renames an article).
+        String known = articleIdBySlug.getIfPresent(slug);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> found = catalog.idOfSlug(slug);
+        found.ifPresent(id -> articleIdBySlug.put(slug, id));
+        return found;
     }
 
     private static Optional<URI> parse(String url) {

@@ -44,9 +44,11 @@ class LoginController {
     private final RefreshTokens refreshTokens;
     private final LoginThrottle throttle;
     private final ClientIp clientIp;
+    private final StaffCookie staffCookie;
 
     LoginController(StaffAccounts accounts, PasswordHasher hasher, AccessTokens tokens, RefreshTokens refreshTokens,
-            LoginThrottle throttle, ClientIp clientIp) {
+            LoginThrottle throttle, ClientIp clientIp, StaffCookie staffCookie) {
+        this.staffCookie = staffCookie;
         this.accounts = accounts;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -98,7 +100,8 @@ class LoginController {
                 .onErrorResume(ProblemException.class, e -> Mono.empty())
                 .flatMap(refreshTokens::revokeFamilyOf)
                 .then(Mono.fromSupplier(() -> ResponseEntity.noContent()
-                        .header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, exchange).toString())
+                        .header(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO, exchange).toString(),
+                                staffCookie.cleared(exchange.getRequest()).toString())
                         .<Void>build()));
     }
 
@@ -111,7 +114,9 @@ class LoginController {
     private ResponseEntity<TokenResponse> answer(IssuedToken access, String refresh, ServerWebExchange exchange) {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore()) // RFC 6749 §5.1: token responses are not cached
-                .header(HttpHeaders.SET_COOKIE, cookie(refresh, refreshTokens.ttl(), exchange).toString())
+                .header(HttpHeaders.SET_COOKIE, cookie(refresh, refreshTokens.ttl(), exchange).toString(),
+                        // Lives as long as the refresh token: its page views stay uncounted while the session lasts.
+                        staffCookie.issue(refreshTokens.ttl(), exchange.getRequest()).toString())
                 .body(new TokenResponse(access.value(), "Bearer", access.expiresInSeconds(), refresh,
                         refreshTokens.ttl().toSeconds()));
     }

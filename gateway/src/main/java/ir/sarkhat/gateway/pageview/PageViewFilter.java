@@ -1,7 +1,6 @@
 package ir.sarkhat.gateway.pageview;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -35,9 +34,11 @@ class PageViewFilter implements GlobalFilter, Ordered {
     private final PageViews pageViews;
     private final StaffRequests staff;
     private final ClientIp clientIp;
+    private final PageviewIds pageviewIds;
 
-    PageViewFilter(PageViews pageViews, StaffRequests staff, ClientIp clientIp) {
+    PageViewFilter(PageViews pageViews, StaffRequests staff, ClientIp clientIp, PageviewIds pageviewIds) {
         this.pageViews = pageViews;
+        this.pageviewIds = pageviewIds;
         this.staff = staff;
         this.clientIp = clientIp;
     }
@@ -55,7 +56,7 @@ class PageViewFilter implements GlobalFilter, Ordered {
                     && HttpStatus.OK.equals(response.getStatusCode())) {
                 // The page's beacon reads this id (PerformanceNavigationTiming.serverTiming), so its report of the
                 // same view counts once; set here, per response, it works for pages served from a cache too.
-                String pageviewId = UUID.randomUUID().toString();
+                String pageviewId = pageviewIds.issue();
                 response.getHeaders().add(SERVER_TIMING, "pv;desc=\"" + pageviewId + "\"");
                 pageViews.record(new PageRead(pageviewId, articleId.strip(), request.getPath().value(),
                         request.getHeaders().getFirst(HttpHeaders.REFERER),

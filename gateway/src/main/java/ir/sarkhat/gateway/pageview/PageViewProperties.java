@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayInterval  pause between attempts to send the page views saved while Kafka was unreachable
  * @param relayBatchSize how many saved page views one attempt sends at most
  * @param queueCapacity  page views waiting for the sender thread; beyond that they go to MongoDB directly
+ * @param hitThreshold   page views a visitor may make in a UTC day before the next ones are excluded as a robot's
+ *                       ({@code hit-threshold}); 0 = no threshold
  */
 @ConfigurationProperties("sarkhat.gateway.page-views")
 record PageViewProperties(
@@ -18,5 +20,6 @@ record PageViewProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue("5s") Duration relayInterval,
         @DefaultValue("500") int relayBatchSize,
-        @DefaultValue("1000") int queueCapacity) {
+        @DefaultValue("1000") int queueCapacity,
+        @DefaultValue("200") int hitThreshold) {
 }

@@ -1,5 +1,6 @@
 package ir.sarkhat.gateway.pageview;
 
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -7,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /** Turns an observed page read into a PageViewed event and hands it to the publisher. Fire and forget. */
 @Component
@@ -18,24 +20,30 @@ class PageViews {
     private final VisitorSalts salts;
     private final PageViewPublisher publisher;
     private final UserAgents userAgents;
+    private final VisitorHits visitorHits;
 
-    PageViews(VisitorSalts salts, PageViewPublisher publisher, UserAgents userAgents) {
+    PageViews(VisitorSalts salts, PageViewPublisher publisher, UserAgents userAgents, VisitorHits visitorHits) {
         this.salts = salts;
+        this.visitorHits = visitorHits;
         this.publisher = publisher;
         this.userAgents = userAgents;
     }
 
     void record(PageRead read) {
         String viewedAt = DateTimeFormatter.ISO_INSTANT.format(read.viewedAt().truncatedTo(ChronoUnit.MILLIS));
-        salts.saltFor(read.viewedAt().atZone(ZoneOffset.UTC).toLocalDate())
-                .map(salt -> {
-                    Client client = userAgents.classify(read.userAgent());
-                    if (read.staff()) {
-                        client = client.excludedAs("staff");
-                    }
-                    return new PageViewed(read.pageviewId(), read.articleId(), viewedAt, read.path(),
-                            bounded(read.referrer()), VisitorKeys.of(salt, read.clientIp(), read.userAgent()), "server",
-                            client.browser(), client.os(), client.device(), client.excluded());
+        LocalDate day = read.viewedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        salts.saltFor(day)
+                .flatMap(salt -> {
+                    Client classified = userAgents.classify(read.userAgent());
+                    Client client = read.staff() ? classified.excludedAs("staff") : classified;
+                    String visitorKey = VisitorKeys.of(salt, read.clientIp(), read.userAgent());
+                    // Only views that would count are counted against the threshold (robots and staff are out already).
+                    Mono<Client> judged = client.excluded() != null ? Mono.just(client)
+                            : visitorHits.addView(day, visitorKey)
+                                    .map(over -> over ? client.excludedAs(VisitorHits.REASON) : client);
+                    return judged.map(c -> new PageViewed(read.pageviewId(), read.articleId(), viewedAt, read.path(),
+                            bounded(read.referrer()), visitorKey, "server", c.browser(), c.os(), c.device(),
+                            c.excluded()));
                 })
                 .subscribe(publisher::publish, e -> log.warn(
                         "Page view of article {} dropped: no visitor salt could be read ({})",

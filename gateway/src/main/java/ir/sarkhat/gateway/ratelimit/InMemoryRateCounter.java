@@ -26,4 +26,10 @@ class InMemoryRateCounter implements RateCounter {
     public Mono<Long> increment(String key, Duration ttl) {
         return Mono.just(counters.get(key, k -> new AtomicLong()).incrementAndGet());
     }
+
+    @Override
+    public Mono<Long> current(String key) {
+        AtomicLong count = counters.getIfPresent(key);
+        return Mono.just(count == null ? 0L : count.get());
+    }
 }

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import ir.sarkhat.gateway.protection.ClientIp;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +19,6 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 @ConditionalOnProperty(name = "sarkhat.gateway.rate-limits.enabled", havingValue = "true", matchIfMissing = true)
 class RateLimitConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
-
     @Bean
     RateLimitFilter rateLimitFilter(RateLimitProperties properties, ClientIp clientIp, Environment environment,
             ObjectProvider<ReactiveStringRedisTemplate> redis) {
@@ -31,18 +27,8 @@ class RateLimitConfiguration {
 
     private static RateCounter counter(RateLimitProperties properties, Environment environment,
             ObjectProvider<ReactiveStringRedisTemplate> redis) {
-        if (redisConfigured(environment) && redis.getIfAvailable() != null) {
-            log.info("Rate limits are counted in Redis, shared by every gateway instance.");
-            return new RedisRateCounter(redis.getObject());
-        }
-        log.info("Rate limits are counted in this process (no spring.data.redis.host/url configured).");
         Duration longest = properties.rules().values().stream().map(RateLimitProperties.Rule::window)
                 .max(Duration::compareTo).orElse(Duration.ofMinutes(1));
-        return new InMemoryRateCounter(longest);
-    }
-
-    static boolean redisConfigured(Environment environment) {
-        return !environment.getProperty("spring.data.redis.host", "").isBlank()
-                || !environment.getProperty("spring.data.redis.url", "").isBlank();
+        return RateCounters.choose("Rate limits", environment, redis, longest);
     }
 }

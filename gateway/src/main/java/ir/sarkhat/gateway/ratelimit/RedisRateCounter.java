@@ -26,4 +26,9 @@ class RedisRateCounter implements RateCounter {
     public Mono<Long> increment(String key, Duration ttl) {
         return redis.execute(INCREMENT, List.of(key), List.of(Long.toString(ttl.toMillis()))).next();
     }
+
+    @Override
+    public Mono<Long> current(String key) {
+        return redis.opsForValue().get(key).map(Long::parseLong).defaultIfEmpty(0L);
+    }
 }

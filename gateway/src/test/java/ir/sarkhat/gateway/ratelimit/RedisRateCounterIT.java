@@ -88,4 +88,15 @@ class RedisRateCounterIT {
         Long ttl = template.getExpire("rl:test:expiry").map(Duration::toMillis).block();
         assertThat(ttl).isBetween(1L, 30_000L);
     }
+
+    @Test
+    void twoInstancesReadTheSameCountWithoutAddingToIt() {
+        RedisRateCounter first = new RedisRateCounter(new ReactiveStringRedisTemplate(connections));
+        RedisRateCounter second = new RedisRateCounter(new ReactiveStringRedisTemplate(connections));
+        assertThat(second.current("vh:test:shared").block()).isZero();
+        first.increment("vh:test:shared", Duration.ofMinutes(1)).block();
+        first.increment("vh:test:shared", Duration.ofMinutes(1)).block();
+        assertThat(second.current("vh:test:shared").block()).isEqualTo(2L);
+        assertThat(second.current("vh:test:shared").block()).isEqualTo(2L);
+    }
 }

@@ -39,6 +39,7 @@ public final class StubBackend {
     private final String name;
     private final HttpServer server;
     private final Map<String, Headers> lastHeadersByPath = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> lastBodyByPath = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> hitsByPath = new ConcurrentHashMap<>();
     private final CountDownLatch slow = new CountDownLatch(1);
 
@@ -71,6 +72,12 @@ public final class StubBackend {
         return lastHeadersByPath.get(path);
     }
 
+    /** The request body the backend last received on this path (raw path, as sent). */
+    public String lastBody(String path) {
+        byte[] body = lastBodyByPath.get(path);
+        return body == null ? null : new String(body, StandardCharsets.UTF_8);
+    }
+
     /** How many requests reached this path (raw path, as sent). */
     public int hits(String path) {
         java.util.concurrent.atomic.AtomicInteger hits = hitsByPath.get(path);
@@ -83,8 +90,9 @@ public final class StubBackend {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes();
+            byte[] received = body.readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
+            lastBodyByPath.put(path, received);
             lastHeadersByPath.put(path, exchange.getRequestHeaders());
             hitsByPath.computeIfAbsent(path, p -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             Headers response = exchange.getResponseHeaders();
