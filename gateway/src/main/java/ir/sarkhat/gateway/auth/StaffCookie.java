@@ -1,16 +1,12 @@
 package ir.sarkhat.gateway.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
@@ -27,6 +23,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
 import ir.sarkhat.gateway.protection.ClientIp;
+import ir.sarkhat.gateway.protection.HmacSha256;
 
 /**
  * The staff marker cookie {@code sarkhat_staff}: set at sign-in (and renewed at each refresh) so that article pages and
@@ -41,7 +38,6 @@ public class StaffCookie implements InitializingBean {
 
     public static final String NAME = "sarkhat_staff";
     static final String COLLECTION = "staff_cookie_keys";
-    private static final String HMAC = "HmacSHA256";
 
     private final ReactiveMongoTemplate mongo;
     private final ClientIp clientIp;
@@ -121,13 +117,6 @@ public class StaffCookie implements InitializingBean {
     }
 
     private String sign(long expires) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(key, HMAC));
-            byte[] digest = mac.doFinal(("sarkhat-staff\n" + expires).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(HmacSha256.of(key, "sarkhat-staff\n" + expires));
     }
 }

@@ -2,15 +2,11 @@ package ir.sarkhat.gateway.pageview;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -31,6 +27,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import ir.sarkhat.gateway.protection.ClientIp;
+import ir.sarkhat.gateway.protection.HmacSha256;
 
 /**
  * Beacon requests ({@code POST /api/analytics/events}) leave here with who sent them, as the gateway saw it: the
@@ -48,7 +45,6 @@ class BeaconStampFilter implements GlobalFilter, Ordered {
     static final String CLIENT = "X-Sarkhat-Client";
     static final String STAMPED_AT = "X-Sarkhat-Stamped-At";
     static final String SIGNATURE = "X-Sarkhat-Signature";
-    private static final String HMAC = "HmacSHA256";
 
     static final int MAX_BODY = 64 * 1024; // a beacon is a few hundred bytes; analytics cuts URLs at 4 KB anyway
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -180,13 +176,7 @@ class BeaconStampFilter implements GlobalFilter, Ordered {
     }
 
     private String sign(String payload) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(secret, HMAC));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(HmacSha256.of(secret, payload));
     }
 
     @Override

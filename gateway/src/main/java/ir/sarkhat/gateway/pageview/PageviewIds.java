@@ -1,16 +1,14 @@
 package ir.sarkhat.gateway.pageview;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.stereotype.Component;
+
+import ir.sarkhat.gateway.protection.HmacSha256;
 
 /**
  * Page view ids the gateway can recognise as its own: a version-4-shaped UUID whose first 10 bytes are random and whose
@@ -21,12 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PageviewIds {
 
-    private static final String HMAC = "HmacSHA256";
     private static final int RANDOM_BYTES = 10;
     private static final int MAC_BYTES = 16 - RANDOM_BYTES;
 
     private final byte[] key;
-    private final ThreadLocal<Mac> macs;
 
     PageviewIds(BeaconSecret secret) {
         byte[] derived;
@@ -34,11 +30,9 @@ class PageviewIds {
             derived = new byte[32]; // no beacons are stamped then: ids need only be unique
             new SecureRandom().nextBytes(derived);
         } else {
-            derived = hmac(secret.secret().getBytes(StandardCharsets.UTF_8),
-                    "sarkhat pageview ids".getBytes(StandardCharsets.UTF_8));
+            derived = HmacSha256.of(secret.secret().getBytes(StandardCharsets.UTF_8), "sarkhat pageview ids");
         }
         this.key = derived;
-        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     String issue() {
@@ -73,26 +67,6 @@ class PageviewIds {
     }
 
     private byte[] mac(byte[] data) {
-        return macs.get().doFinal(data);
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(key, HMAC));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(key, HMAC));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return HmacSha256.of(key, data);
     }
 }
