@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.bulk.BulkWriteError;
 
+import ir.sarkhat.analytics.store.ByIds;
+
 /**
  * Raw page views, kept for a bounded time (a TTL index on {@code viewedAt}) so rollups can be rebuilt and sessions
  * and realtime readers can be counted. Stored exactly once per pageviewId.
@@ -30,7 +32,6 @@ import com.mongodb.bulk.BulkWriteError;
 public class PageViewLog implements InitializingBean {
 
     private static final int DUPLICATE_KEY = 11000;
-    private static final int IDS_PER_QUERY = 256;
 
     private final MongoTemplate mongo;
     private final Duration retention;
@@ -92,11 +93,8 @@ public class PageViewLog implements InitializingBean {
 
     private Map<String, PageView> storedById(List<String> ids) {
         Map<String, PageView> byId = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) { // the in-memory store checks each hit against the whole $in: n² for one long list
-            for (PageView view : mongo.find(Query.query(where("_id").in(ids.subList(from, Math.min(ids.size(),
-                    from + IDS_PER_QUERY)))), PageView.class)) {
-                byId.put(view.id(), view);
-            }
+        for (PageView view : ByIds.find(mongo, ids, PageView.class)) {
+            byId.put(view.id(), view);
         }
         return byId;
     }

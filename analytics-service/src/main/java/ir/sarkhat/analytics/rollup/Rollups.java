@@ -26,6 +26,7 @@ import com.mongodb.client.model.UpdateOptions;
 
 
 import ir.sarkhat.analytics.pageview.AnalyticsRetention;
+import ir.sarkhat.analytics.store.ByIds;
 import ir.sarkhat.analytics.pageview.PageView;
 
 /**

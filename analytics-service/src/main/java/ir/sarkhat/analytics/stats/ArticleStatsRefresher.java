@@ -23,7 +23,7 @@ import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.result.UpdateResult;
 
 import ir.sarkhat.analytics.comment.CommentStates;
-import ir.sarkhat.analytics.rollup.ByIds;
+import ir.sarkhat.analytics.store.ByIds;
 import ir.sarkhat.analytics.rollup.Rollups;
 import ir.sarkhat.analytics.visitor.VisitorSketches;
 import ir.sarkhat.kit.events.OutboxEvents;
@@ -94,11 +94,7 @@ public class ArticleStatsRefresher {
             return 0;
         }
         Map<String, ArticleStats> stored = new HashMap<>();
-        List<String> ids = List.copyOf(articleIds);
-        for (int from = 0; from < ids.size(); from += ByIds.CHUNK) { // see ByIds: a few hundred ids a query
-            mongo.find(Query.query(where("_id").in(ids.subList(from, Math.min(ids.size(), from + ByIds.CHUNK)))), ArticleStats.class)
-                    .forEach(s -> stored.put(s.id(), s));
-        }
+        ByIds.find(mongo, List.copyOf(articleIds), ArticleStats.class).forEach(s -> stored.put(s.id(), s));
         Map<String, Long> views = rollups.totalViews(articleIds);
         Map<String, Long> uniques = visitors.allTimeVisitors(articleIds);
         Map<String, Long> approved = comments.approvedComments(articleIds);

@@ -31,7 +31,7 @@ import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
 
 import ir.sarkhat.analytics.pageview.PageView;
-import ir.sarkhat.analytics.rollup.ByIds;
+import ir.sarkhat.analytics.store.ByIds;
 import ir.sarkhat.analytics.rollup.ClosedBuckets;
 import ir.sarkhat.analytics.rollup.QueryCacheSettings;
 import ir.sarkhat.analytics.rollup.Rollups;
